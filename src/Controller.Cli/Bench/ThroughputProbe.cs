@@ -1,0 +1,69 @@
+using Controller.Pipeline.Threading;
+using Controller.Pipeline.Time;
+
+namespace Controller.Cli.Bench;
+
+/// <summary>Cross-thread throughput: one producer thread writes as fast as it can, one consumer thread drains.</summary>
+public static class ThroughputProbe
+{
+    /// <summary>What one run measured.</summary>
+    /// <param name="MessagesPerSecond">Messages consumed per second of wall time.</param>
+    /// <param name="Messages">Messages consumed.</param>
+    /// <param name="AllocatedBytes">Bytes allocated by both threads inside their loops.</param>
+    public readonly record struct Result(double MessagesPerSecond, long Messages, long AllocatedBytes);
+
+    /// <summary>Runs producer and consumer on dedicated threads pinned to two CPUs for <paramref name="durationNs"/>.</summary>
+    public static Result Run<TQueue, T>(TQueue queue, long durationNs, CpuPair cpus)
+        where TQueue : struct, IBenchQueue<T>
+        where T : unmanaged
+    {
+        long consumed = 0, consumerAllocated = 0, producerAllocated = 0, startNs = 0, endNs = 0;
+        int producerDone = 0;
+        using var consumerReady = new ManualResetEventSlim();
+
+        var consumer = new Thread(() =>
+        {
+            cpus.PinSecond();
+            consumerReady.Set();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            long count = 0;
+            while (true)
+            {
+                if (queue.TryRead(out _)) { count++; continue; }
+                if (Volatile.Read(ref producerDone) == 0) continue;
+                // The producer's last write was published before its done flag: drain the rest and stop.
+                while (queue.TryRead(out _)) count++;
+                break;
+            }
+            endNs = MonotonicClock.Now();
+            consumerAllocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            consumed = count;
+        }) { IsBackground = true, Name = "bench-consumer" };
+
+        var producer = new Thread(() =>
+        {
+            cpus.PinFirst();
+            consumerReady.Wait();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            T message = default;
+            startNs = MonotonicClock.Now();
+            long deadline = startNs + durationNs;
+            do
+            {
+                for (int i = 0; i < 1024; i++)
+                {
+                    while (!queue.TryWrite(message)) Thread.SpinWait(1);
+                }
+            } while (MonotonicClock.Now() < deadline);
+            producerAllocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            Volatile.Write(ref producerDone, 1);
+        }) { IsBackground = true, Name = "bench-producer" };
+
+        consumer.Start();
+        producer.Start();
+        producer.Join();
+        consumer.Join();
+        double seconds = Math.Max(endNs - startNs, 1) / 1e9;
+        return new Result(consumed / seconds, consumed, consumerAllocated + producerAllocated);
+    }
+}

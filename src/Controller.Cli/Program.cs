@@ -1,0 +1,20 @@
+using System.CommandLine;
+using Controller.Cli.Commands;
+
+namespace Controller.Cli;
+
+/// <summary>Entry point of <c>robotctl</c>.</summary>
+public static class Program
+{
+    /// <summary>Builds the command tree; tests invoke it with their own output writers.</summary>
+    public static RootCommand CreateRootCommand()
+    {
+        var root = new RootCommand("robotctl: the embodied-intelligence robot controller runtime (run, bench).");
+        root.Add(RunCommand.Create());
+        root.Add(BenchCommand.Create());
+        return root;
+    }
+
+    /// <summary>Parses <paramref name="args"/> and runs the chosen command.</summary>
+    public static int Main(string[] args) => CreateRootCommand().Parse(args).Invoke();
+}
