@@ -8,7 +8,7 @@ public sealed unsafe class LatestValueWriter<T> : IDisposable where T : unmanage
     private readonly LatestValue<T> _mailbox;
     private readonly EndpointLine* _own;
     private readonly T* _value;
-    private long _sequence;
+    private PaddedCursors _cursors;
     private bool _disposed;
 
     internal LatestValueWriter(LatestValue<T> mailbox)
@@ -17,18 +17,18 @@ public sealed unsafe class LatestValueWriter<T> : IDisposable where T : unmanage
         _own = &mailbox.Header->Producer;
         _value = mailbox.Value;
         // A previous writer that died mid-write left the sequence odd: round up so the next write is clean.
-        _sequence = (Volatile.Read(ref _own->Cursor) + 1) & ~1L;
+        _cursors.Next = (Volatile.Read(ref _own->Cursor) + 1) & ~1L;
     }
 
     /// <summary>Replaces the value; readers see the old value or the new one, never a mix.</summary>
     public void Write(in T value)
     {
-        Volatile.Write(ref _own->Cursor, _sequence + 1);
+        Volatile.Write(ref _own->Cursor, _cursors.Next + 1);
         // Full fence: the odd sequence must be visible before any byte of the new value.
         Interlocked.MemoryBarrier();
         *_value = value;
-        _sequence += 2;
-        Volatile.Write(ref _own->Cursor, _sequence);
+        _cursors.Next += 2;
+        Volatile.Write(ref _own->Cursor, _cursors.Next);
     }
 
     /// <summary>Publishes a heartbeat for <see cref="LatestValue{T}.WriterStatus"/>.</summary>

@@ -11,7 +11,7 @@ public sealed unsafe class MpscConsumer<T> : IDisposable where T : unmanaged
     private readonly long _mask;
     private readonly int _stride;
     private readonly long _capacity;
-    private long _next;
+    private PaddedCursors _cursors;
     private bool _disposed;
 
     internal MpscConsumer(MpscRing<T> ring)
@@ -22,23 +22,23 @@ public sealed unsafe class MpscConsumer<T> : IDisposable where T : unmanaged
         _mask = ring.Mask;
         _stride = ring.Stride;
         _capacity = ring.Capacity;
-        _next = Volatile.Read(ref _own->Cursor);
+        _cursors.Next = Volatile.Read(ref _own->Cursor);
     }
 
     /// <summary>Copies the oldest published message out; false when none is ready.</summary>
     public bool TryRead(out T message)
     {
-        byte* slot = _slots + (_next & _mask) * _stride;
+        byte* slot = _slots + (_cursors.Next & _mask) * _stride;
         // Acquire: the producer's copy into this slot is complete once its sequence reads next + 1.
-        if (Volatile.Read(ref *(long*)slot) != _next + 1)
+        if (Volatile.Read(ref *(long*)slot) != _cursors.Next + 1)
         {
             message = default;
             return false;
         }
         message = *(T*)(slot + MpscRing<T>.MessageOffset);
         // Release: hand the slot to the producer of the next lap only after the copy above.
-        Volatile.Write(ref *(long*)slot, _next + _capacity);
-        Volatile.Write(ref _own->Cursor, ++_next);
+        Volatile.Write(ref *(long*)slot, _cursors.Next + _capacity);
+        Volatile.Write(ref _own->Cursor, ++_cursors.Next);
         return true;
     }
 
@@ -56,8 +56,8 @@ public sealed unsafe class MpscConsumer<T> : IDisposable where T : unmanaged
     /// </summary>
     public bool IsNextSlotStalled()
     {
-        byte* slot = _slots + (_next & _mask) * _stride;
-        return Volatile.Read(ref *(long*)slot) == _next && Volatile.Read(ref _ring.Header->Producer.Cursor) > _next;
+        byte* slot = _slots + (_cursors.Next & _mask) * _stride;
+        return Volatile.Read(ref *(long*)slot) == _cursors.Next && Volatile.Read(ref _ring.Header->Producer.Cursor) > _cursors.Next;
     }
 
     /// <summary>
@@ -67,10 +67,10 @@ public sealed unsafe class MpscConsumer<T> : IDisposable where T : unmanaged
     public bool SkipStalledSlot()
     {
         if (!IsNextSlotStalled()) return false;
-        byte* slot = _slots + (_next & _mask) * _stride;
+        byte* slot = _slots + (_cursors.Next & _mask) * _stride;
         Interlocked.Increment(ref _ring.Header->Producer.Counter);
-        Volatile.Write(ref *(long*)slot, _next + _capacity);
-        Volatile.Write(ref _own->Cursor, ++_next);
+        Volatile.Write(ref *(long*)slot, _cursors.Next + _capacity);
+        Volatile.Write(ref _own->Cursor, ++_cursors.Next);
         return true;
     }
 

@@ -15,8 +15,7 @@ public sealed unsafe class SpscConsumer<T> : IDisposable where T : unmanaged
     private readonly byte* _slots;
     private readonly long _mask;
     private readonly int _stride;
-    private long _next;
-    private long _cachedWrite;
+    private PaddedCursors _cursors;
     private bool _disposed;
 
     internal SpscConsumer(SpscRing<T> ring)
@@ -27,8 +26,7 @@ public sealed unsafe class SpscConsumer<T> : IDisposable where T : unmanaged
         _slots = ring.Slots;
         _mask = ring.Mask;
         _stride = ring.SlotStride;
-        _next = Volatile.Read(ref _own->Cursor);
-        _cachedWrite = Volatile.Read(ref _peer->Cursor);
+        _cursors.Next = Volatile.Read(ref _own->Cursor);
     }
 
     /// <summary>The ring this end reads from.</summary>
@@ -38,13 +36,15 @@ public sealed unsafe class SpscConsumer<T> : IDisposable where T : unmanaged
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryRead(out T message)
     {
-        if (Available() == 0)
+        byte* slot = _slots + (_cursors.Next & _mask) * _stride;
+        // Acquire: a stamp of next + 1 means the producer finished copying this message in.
+        if (Volatile.Read(ref *(long*)slot) != _cursors.Next + 1)
         {
             message = default;
             return false;
         }
-        message = *(T*)(_slots + (_next & _mask) * _stride);
-        Volatile.Write(ref _own->Cursor, ++_next);
+        message = *(T*)(slot + SpscRing<T>.MessageOffset);
+        Volatile.Write(ref _own->Cursor, ++_cursors.Next);
         return true;
     }
 
@@ -56,12 +56,13 @@ public sealed unsafe class SpscConsumer<T> : IDisposable where T : unmanaged
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryBeginRead(out SpscReadClaim<T> claim)
     {
-        if (Available() == 0)
+        byte* slot = _slots + (_cursors.Next & _mask) * _stride;
+        if (Volatile.Read(ref *(long*)slot) != _cursors.Next + 1)
         {
             claim = default;
             return false;
         }
-        claim = new SpscReadClaim<T>(this, (T*)(_slots + (_next & _mask) * _stride), _next);
+        claim = new SpscReadClaim<T>(this, (T*)(slot + SpscRing<T>.MessageOffset), _cursors.Next);
         return true;
     }
 
@@ -71,29 +72,27 @@ public sealed unsafe class SpscConsumer<T> : IDisposable where T : unmanaged
     /// </summary>
     public int Drain(Span<T> destination)
     {
-        long available = Available();
-        int count = (int)Math.Min(available, destination.Length);
-        for (int i = 0; i < count; i++)
+        int count = 0;
+        while (count < destination.Length)
         {
-            destination[i] = *(T*)(_slots + ((_next + i) & _mask) * _stride);
+            long sequence = _cursors.Next + count;
+            byte* slot = _slots + (sequence & _mask) * _stride;
+            if (Volatile.Read(ref *(long*)slot) != sequence + 1) break;
+            destination[count++] = *(T*)(slot + SpscRing<T>.MessageOffset);
         }
         if (count > 0)
         {
-            _next += count;
-            Volatile.Write(ref _own->Cursor, _next);
+            _cursors.Next += count;
+            Volatile.Write(ref _own->Cursor, _cursors.Next);
         }
         return count;
     }
 
-    /// <summary>Messages ready to read now (re-reads the producer's cursor when the cache says none).</summary>
-    public long Available()
-    {
-        long available = _cachedWrite - _next;
-        if (available > 0) return available;
-        // Acquire: every slot below the producer's cursor is fully written.
-        _cachedWrite = Volatile.Read(ref _peer->Cursor);
-        return _cachedWrite - _next;
-    }
+    /// <summary>
+    /// Messages published and not yet read, from the producer's cursor. Reads the producer's cache line,
+    /// so call it for monitoring rather than before every read (<see cref="TryRead"/> needs no such check).
+    /// </summary>
+    public long Available() => Volatile.Read(ref _peer->Cursor) - _cursors.Next;
 
     /// <summary>Publishes a heartbeat for the producer's <see cref="SpscRing{T}.ConsumerStatus"/> check.</summary>
     public void Heartbeat(long nowNs) => EndpointOwnership.Beat(_own, nowNs);
@@ -114,11 +113,11 @@ public sealed unsafe class SpscConsumer<T> : IDisposable where T : unmanaged
     /// <exception cref="InvalidOperationException">When the claim is stale.</exception>
     internal void Release(long sequence)
     {
-        if (sequence != _next)
+        if (sequence != _cursors.Next)
         {
             throw new InvalidOperationException(
-                $"Stale read claim: it was for message {sequence} but the consumer is at {_next}; release each claim once, before the next read.");
+                $"Stale read claim: it was for message {sequence} but the consumer is at {_cursors.Next}; release each claim once, before the next read.");
         }
-        Volatile.Write(ref _own->Cursor, ++_next);
+        Volatile.Write(ref _own->Cursor, ++_cursors.Next);
     }
 }

@@ -16,8 +16,7 @@ public sealed unsafe class SpscProducer<T> : IDisposable where T : unmanaged
     private readonly long _mask;
     private readonly int _stride;
     private readonly long _capacity;
-    private long _next;
-    private long _cachedRead;
+    private PaddedCursors _cursors;
     private bool _disposed;
 
     internal SpscProducer(SpscRing<T> ring)
@@ -29,9 +28,12 @@ public sealed unsafe class SpscProducer<T> : IDisposable where T : unmanaged
         _mask = ring.Mask;
         _stride = ring.SlotStride;
         _capacity = ring.Capacity;
-        // Resume where a previous holder (perhaps a crashed process) left off.
-        _next = Volatile.Read(ref _own->Cursor);
-        _cachedRead = Volatile.Read(ref _peer->Cursor);
+        // Resume where a previous holder (perhaps a crashed process) left off; it may have died after
+        // stamping a slot but before advancing its cursor, so step over slots that are already published.
+        _cursors.Next = Volatile.Read(ref _own->Cursor);
+        while (_cursors.Next - Volatile.Read(ref _peer->Cursor) < _capacity && Volatile.Read(ref *StampOf(_cursors.Next)) == _cursors.Next + 1) _cursors.Next++;
+        Volatile.Write(ref _own->Cursor, _cursors.Next);
+        _cursors.CachedPeer = Volatile.Read(ref _peer->Cursor);
     }
 
     /// <summary>The ring this end writes to.</summary>
@@ -45,8 +47,9 @@ public sealed unsafe class SpscProducer<T> : IDisposable where T : unmanaged
     public bool TryWrite(in T message)
     {
         if (!HasSpace()) return Reject();
-        *(T*)(_slots + (_next & _mask) * _stride) = message;
-        Volatile.Write(ref _own->Cursor, ++_next);
+        byte* slot = _slots + (_cursors.Next & _mask) * _stride;
+        *(T*)(slot + SpscRing<T>.MessageOffset) = message;
+        PublishSlot(slot);
         return true;
     }
 
@@ -64,12 +67,12 @@ public sealed unsafe class SpscProducer<T> : IDisposable where T : unmanaged
             claim = default;
             return Reject();
         }
-        claim = new SpscWriteClaim<T>(this, (T*)(_slots + (_next & _mask) * _stride), _next);
+        claim = new SpscWriteClaim<T>(this, (T*)(_slots + (_cursors.Next & _mask) * _stride + SpscRing<T>.MessageOffset), _cursors.Next);
         return true;
     }
 
     /// <summary>Free slots as of the last look at the consumer's cursor (may be fewer than there really are).</summary>
-    public long FreeSlots => _capacity - (_next - _cachedRead);
+    public long FreeSlots => _capacity - (_cursors.Next - _cursors.CachedPeer);
 
     /// <summary>Publishes a heartbeat for the consumer's <see cref="SpscRing{T}.ProducerStatus"/> check.</summary>
     public void Heartbeat(long nowNs) => EndpointOwnership.Beat(_own, nowNs);
@@ -90,21 +93,31 @@ public sealed unsafe class SpscProducer<T> : IDisposable where T : unmanaged
     /// <exception cref="InvalidOperationException">When the claim is stale (another write or publish came first).</exception>
     internal void Publish(long sequence)
     {
-        if (sequence != _next)
+        if (sequence != _cursors.Next)
         {
             throw new InvalidOperationException(
-                $"Stale write claim: it was for message {sequence} but the producer is at {_next}; publish each claim once, before the next write.");
+                $"Stale write claim: it was for message {sequence} but the producer is at {_cursors.Next}; publish each claim once, before the next write.");
         }
-        Volatile.Write(ref _own->Cursor, ++_next);
+        PublishSlot(_slots + (_cursors.Next & _mask) * _stride);
     }
+
+    /// <summary>Release-stores the slot's stamp (the consumer's signal), then advances the cursor for observers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void PublishSlot(byte* slot)
+    {
+        Volatile.Write(ref *(long*)slot, _cursors.Next + 1);
+        Volatile.Write(ref _own->Cursor, ++_cursors.Next);
+    }
+
+    private long* StampOf(long sequence) => (long*)(_slots + (sequence & _mask) * _stride);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool HasSpace()
     {
-        if (_next - _cachedRead < _capacity) return true;
+        if (_cursors.Next - _cursors.CachedPeer < _capacity) return true;
         // Acquire: the consumer has finished copying out every slot below its cursor.
-        _cachedRead = Volatile.Read(ref _peer->Cursor);
-        return _next - _cachedRead < _capacity;
+        _cursors.CachedPeer = Volatile.Read(ref _peer->Cursor);
+        return _cursors.Next - _cursors.CachedPeer < _capacity;
     }
 
     private bool Reject()

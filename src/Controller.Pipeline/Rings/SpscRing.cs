@@ -13,11 +13,15 @@ namespace Controller.Pipeline.Rings;
 /// <remarks>
 /// Layout: a <see cref="RegionHeader"/> whose producer line holds the write cursor and the rejected
 /// counter and whose consumer line, 128 bytes further on, holds the read cursor; then
-/// <see cref="Capacity"/> slots. Cursors count messages from zero and never wrap; slot = cursor &amp; mask.
-/// Memory ordering: the producer fills a slot and then publishes the write cursor with a release store;
-/// the consumer reads the write cursor with an acquire load before reading the slot, and publishes the
-/// read cursor with a release store after copying it out, which the producer acquires before reusing
-/// the slot. Each side caches the other's cursor and re-reads it only when the cache says full/empty.
+/// <see cref="Capacity"/> slots, each 64-byte aligned: an 8-byte publication stamp followed by the
+/// message. Cursors count messages from zero and never wrap; slot = cursor &amp; mask.
+/// Memory ordering: the producer copies the message into its slot, then stores the slot's stamp
+/// (<c>sequence + 1</c>) with release semantics, then its cursor (for observers and for resuming after a
+/// crash). The consumer acquires the stamp of the slot it expects; seeing <c>sequence + 1</c> there proves
+/// the message is complete, and because stamp and message start share a cache line, one line transfer
+/// carries both. It copies the message out and publishes the read cursor with a release store, which
+/// the producer acquires (only when its cached copy says the ring is full) before reusing a slot. In
+/// steady state neither side reads a line the other writes, except the slots themselves.
 /// </remarks>
 /// <typeparam name="T">The message type; its layout hash is checked when another process attaches.</typeparam>
 public sealed unsafe class SpscRing<T> : IDisposable where T : unmanaged
@@ -74,10 +78,10 @@ public sealed unsafe class SpscRing<T> : IDisposable where T : unmanaged
     public static SpscRing<T> OpenShared(string path)
     {
         var region = PipelineRegions.Open<T>(path, RegionKind.SpscRing, out long capacity);
-        if (!BitOperations.IsPow2(capacity))
+        if (!BitOperations.IsPow2(capacity) || ((RegionHeader*)region.Pointer)->SlotStride != SlotStrideFor())
         {
             region.Dispose();
-            throw new PipelineAttachException(path, "capacity", "a power of two", capacity.ToString());
+            throw new PipelineAttachException(path, "capacity or slot stride", $"a power of two, stride {SlotStrideFor()}", capacity.ToString());
         }
         return new SpscRing<T>(region, capacity);
     }
@@ -109,7 +113,10 @@ public sealed unsafe class SpscRing<T> : IDisposable where T : unmanaged
     /// <summary>Releases the memory (and deletes the shared file if this process created it).</summary>
     public void Dispose() => _region.Dispose();
 
-    private static int SlotStrideFor() => RegionLayout.AlignUp(Unsafe.SizeOf<T>(), 8);
+    /// <summary>Offset of the message inside a slot, after the publication stamp.</summary>
+    internal const int MessageOffset = 8;
+
+    private static int SlotStrideFor() => RegionLayout.AlignUp(MessageOffset + Unsafe.SizeOf<T>(), 64);
 
     private static SpscRing<T> CreateIn(int capacity, string? sharedPath)
     {
