@@ -42,9 +42,12 @@ internal static unsafe class RegionLayout
         if (header->TotalLength != region.Length)
             throw new PipelineAttachException(name, "total length", $"{region.Length} bytes (file size)", $"{header->TotalLength} bytes");
         long capacity = header->Capacity;
-        long needed = RegionHeader.Size + capacity * header->SlotStride;
-        if (capacity <= 0 || header->SlotStride < messageSize || needed > region.Length)
-            throw new PipelineAttachException(name, "capacity", $"slots that fit in {region.Length} bytes", $"{capacity} slots of {header->SlotStride} bytes");
+        int stride = header->SlotStride;
+        // The creator sized the region for exactly its slots, so they must fill the bytes after the header
+        // exactly: a capacity that merely fits (or whose product with the stride overflows) is corrupt.
+        long slotBytes = region.Length - RegionHeader.Size;
+        if (capacity <= 0 || stride < messageSize || slotBytes % stride != 0 || slotBytes / stride != capacity)
+            throw new PipelineAttachException(name, "capacity", $"slots that fill the {slotBytes} bytes after the header", $"{capacity} slots of {stride} bytes");
         return capacity;
     }
 
