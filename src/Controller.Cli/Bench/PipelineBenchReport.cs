@@ -25,6 +25,9 @@ public sealed class PipelineBenchReport
     /// <summary>Capacity of every ring and channel under test.</summary>
     [JsonPropertyName("queue_capacity")] public int QueueCapacity { get; init; }
 
+    /// <summary>Pause iterations every throughput consumer waits when its queue is empty.</summary>
+    [JsonPropertyName("consumer_idle_spins")] public int ConsumerIdleSpins { get; init; } = ThroughputProbe.EmptyBackoffSpins;
+
     /// <summary>Median cross-thread throughput of our SPSC ring (messages/s) over the rounds.</summary>
     [JsonPropertyName("ring_msgs_per_s")] public double RingMsgsPerS { get; init; }
 

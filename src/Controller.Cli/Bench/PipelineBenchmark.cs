@@ -100,7 +100,7 @@ public static class PipelineBenchmark
         var channelQueue = new ChannelQueue<BenchMessage>(channel, channel);
 
         // Warm-up: bring both probes to their final JIT tier before anything is recorded.
-        long warmNs = Math.Min(roundNs, 200_000_000);
+        long warmNs = Math.Max(roundNs, RoundTripProbe.WarmupNs);
         ThroughputProbe.Run<RingQueue<BenchMessage>, BenchMessage>(ringQueue, warmNs, cpus);
         ThroughputProbe.Run<ChannelQueue<BenchMessage>, BenchMessage>(channelQueue, warmNs, cpus);
 

@@ -9,8 +9,14 @@ namespace Controller.Cli.Bench;
 /// </summary>
 public static class RoundTripProbe
 {
-    /// <summary>Round trips run, and discarded, before sampling starts, so the code is at its final tier.</summary>
+    /// <summary>Round trips run, and discarded, before sampling starts, at least.</summary>
     public const int WarmupRoundTrips = 20_000;
+
+    /// <summary>
+    /// Warm-up time, at least: tiered compilation waits 100 ms without new methods before it starts counting
+    /// calls, then recompiles hot methods in the background, so a count-only warm-up can measure tier-0 code.
+    /// </summary>
+    public const long WarmupNs = 400_000_000;
 
     private const long EchoTimeoutNs = 5_000_000_000;
     private const long EchoTimeoutSpins = 1 << 20;
@@ -23,7 +29,8 @@ public static class RoundTripProbe
         where TQueue : struct, IBenchQueue<BenchMessage>
     {
         var message = default(BenchMessage);
-        for (int i = 0; i < WarmupRoundTrips; i++)
+        long warmEnd = MonotonicClock.Now() + WarmupNs;
+        for (int i = 0; i < WarmupRoundTrips || MonotonicClock.Now() < warmEnd; i++)
         {
             message.Header.TimestampNs = MonotonicClock.Now();
             RoundTrip(link, ref message);

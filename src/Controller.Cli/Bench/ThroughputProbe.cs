@@ -6,6 +6,13 @@ namespace Controller.Cli.Bench;
 /// <summary>Cross-thread throughput: one producer thread writes as fast as it can, one consumer thread drains.</summary>
 public static class ThroughputProbe
 {
+    /// <summary>
+    /// Pause iterations a consumer waits after finding its queue empty (its idle strategy). Measured on the
+    /// development machine: 0 and 8 give the same ring/Channel ratio (11.2x, 11.4x) and 8 the higher absolute
+    /// rates for both; 32 and more starve the consumer. The same value serves every queue under test.
+    /// </summary>
+    public const int EmptyBackoffSpins = 8;
+
     /// <summary>What one run measured.</summary>
     /// <param name="MessagesPerSecond">Messages consumed per second of wall time.</param>
     /// <param name="Messages">Messages consumed.</param>
@@ -30,7 +37,13 @@ public static class ThroughputProbe
             while (true)
             {
                 if (queue.TryRead(out _)) { count++; continue; }
-                if (Volatile.Read(ref producerDone) == 0) continue;
+                if (Volatile.Read(ref producerDone) == 0)
+                {
+                    // Empty: back off briefly instead of polling the line the producer is writing, so the
+                    // producer can run ahead. Same loop for every queue under test.
+                    Thread.SpinWait(EmptyBackoffSpins);
+                    continue;
+                }
                 // The producer's last write was published before its done flag: drain the rest and stop.
                 while (queue.TryRead(out _)) count++;
                 break;
