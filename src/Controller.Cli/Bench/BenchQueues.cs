@@ -11,6 +11,9 @@ public readonly struct RingQueue<T>(SpscProducer<T> producer, SpscConsumer<T> co
 
     /// <inheritdoc />
     public bool TryRead(out T message) => consumer.TryRead(out message);
+
+    /// <inheritdoc />
+    public int Drain(Span<T> destination) => consumer.Drain(destination);
 }
 
 /// <summary>
@@ -33,4 +36,13 @@ public readonly struct ChannelQueue<T>(Channel<T> writeTo, Channel<T> readFrom) 
 
     /// <inheritdoc />
     public bool TryRead(out T message) => readFrom.Reader.TryRead(out message!);
+
+    /// <inheritdoc />
+    public int Drain(Span<T> destination)
+    {
+        // A channel has no synchronous batch read: a batch consumer loops TryRead.
+        int count = 0;
+        while (count < destination.Length && readFrom.Reader.TryRead(out destination[count]!)) count++;
+        return count;
+    }
 }

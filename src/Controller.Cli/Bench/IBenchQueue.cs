@@ -11,4 +11,7 @@ public interface IBenchQueue<T>
 
     /// <summary>Non-blocking dequeue.</summary>
     bool TryRead(out T message);
+
+    /// <summary>Non-blocking batch dequeue into <paramref name="destination"/>; returns how many were copied.</summary>
+    int Drain(Span<T> destination);
 }

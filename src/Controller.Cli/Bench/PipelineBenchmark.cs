@@ -28,8 +28,8 @@ public static class PipelineBenchmark
         var notes = new List<string>();
         if (!cpus.IsPinned) notes.Add("fewer than 2 CPUs: the two sides share a CPU, so round trips measure the scheduler");
 
-        log.WriteLine($"throughput: {ThroughputRounds} alternating rounds each of ring and Channel, {Unsafe.SizeOf<BenchMessage>()}-byte messages");
-        var (ringRounds, channelRounds, throughputAllocated, throughputOps) = MeasureThroughput(totalNs / 2 / (2 * ThroughputRounds), cpus);
+        log.WriteLine($"throughput: {ThroughputRounds} rounds of ring and Channel, batch and single consumers, {Unsafe.SizeOf<BenchMessage>()}-byte messages");
+        var throughput = MeasureThroughput(totalNs / 2 / (4 * ThroughputRounds), cpus);
 
         var samples = new LatencySamples(MaxSamples);
         log.WriteLine("round trip: ring, cross-thread");
@@ -53,10 +53,11 @@ public static class PipelineBenchmark
         var floor = NativeFloor.Measure(floorTrips, cpus);
         if (floor.Error != null) notes.Add(floor.Error);
 
-        double ringMedian = Median(ringRounds), channelMedian = Median(channelRounds);
+        double ringMedian = Median(throughput.RingBatch), channelMedian = Median(throughput.ChannelBatch);
         double ratio = channelMedian > 0 ? ringMedian / channelMedian : 0;
+        double ringSingleMedian = Median(throughput.RingSingle), channelSingleMedian = Median(throughput.ChannelSingle);
         double? vsFloor = floor.RttP50Ns is > 0 ? (double)ringP50 / floor.RttP50Ns.Value : null;
-        double perOp = (double)(throughputAllocated + rttAllocated) / Math.Max(throughputOps + rttOps, 1);
+        double perOp = (double)(throughput.Allocated + rttAllocated) / Math.Max(throughput.Ops + rttOps, 1);
         var targets = new BenchTargets
         {
             ThroughputMet = ratio >= 10,
@@ -73,8 +74,11 @@ public static class PipelineBenchmark
             RingMsgsPerS = ringMedian,
             ChannelsMsgsPerS = channelMedian,
             RingVsChannels = ratio,
-            RingRounds = ringRounds,
-            ChannelsRounds = channelRounds,
+            RingRounds = throughput.RingBatch,
+            ChannelsRounds = throughput.ChannelBatch,
+            RingSingleMsgsPerS = ringSingleMedian,
+            ChannelsSingleMsgsPerS = channelSingleMedian,
+            RingVsChannelsSingle = channelSingleMedian > 0 ? ringSingleMedian / channelSingleMedian : 0,
             RingRttP50Ns = ringP50,
             RingRttP99Ns = ringP99,
             ChannelsRttP50Ns = channelP50,
@@ -90,7 +94,10 @@ public static class PipelineBenchmark
         };
     }
 
-    private static (double[] Ring, double[] Channel, long Allocated, long Ops) MeasureThroughput(long roundNs, CpuPair cpus)
+    /// <summary>Per-round throughputs of the four variants, and what the ring's threads allocated.</summary>
+    private sealed record ThroughputFigures(double[] RingBatch, double[] ChannelBatch, double[] RingSingle, double[] ChannelSingle, long Allocated, long Ops);
+
+    private static ThroughputFigures MeasureThroughput(long roundNs, CpuPair cpus)
     {
         using var ring = SpscRing<BenchMessage>.Create(QueueCapacity);
         using var producer = ring.TakeProducer();
@@ -99,23 +106,30 @@ public static class PipelineBenchmark
         var channel = ChannelQueue<BenchMessage>.CreateChannel(QueueCapacity);
         var channelQueue = new ChannelQueue<BenchMessage>(channel, channel);
 
-        // Warm-up: bring both probes to their final JIT tier before anything is recorded.
-        long warmNs = Math.Max(roundNs, RoundTripProbe.WarmupNs);
-        ThroughputProbe.Run<RingQueue<BenchMessage>, BenchMessage>(ringQueue, warmNs, cpus);
-        ThroughputProbe.Run<ChannelQueue<BenchMessage>, BenchMessage>(channelQueue, warmNs, cpus);
+        // Warm-up: bring every probe to its final JIT tier before anything is recorded.
+        long warmNs = Math.Max(roundNs, RoundTripProbe.WarmupNs) / 2;
+        foreach (bool batch in new[] { true, false })
+        {
+            ThroughputProbe.Run<RingQueue<BenchMessage>, BenchMessage>(ringQueue, warmNs, cpus, batch);
+            ThroughputProbe.Run<ChannelQueue<BenchMessage>, BenchMessage>(channelQueue, warmNs, cpus, batch);
+        }
 
-        var ringRounds = new double[ThroughputRounds];
-        var channelRounds = new double[ThroughputRounds];
+        var rounds = new ThroughputFigures(new double[ThroughputRounds], new double[ThroughputRounds],
+            new double[ThroughputRounds], new double[ThroughputRounds], 0, 0);
         long allocated = 0, ops = 0;
         for (int round = 0; round < ThroughputRounds; round++)
         {
-            var r = ThroughputProbe.Run<RingQueue<BenchMessage>, BenchMessage>(ringQueue, roundNs, cpus);
-            ringRounds[round] = r.MessagesPerSecond;
-            allocated += r.AllocatedBytes;
-            ops += r.Messages * 2;
-            channelRounds[round] = ThroughputProbe.Run<ChannelQueue<BenchMessage>, BenchMessage>(channelQueue, roundNs, cpus).MessagesPerSecond;
+            // Alternate the variants within each round so drifts of the shared machine hit all of them.
+            var ringBatch = ThroughputProbe.Run<RingQueue<BenchMessage>, BenchMessage>(ringQueue, roundNs, cpus, batchConsumer: true);
+            rounds.ChannelBatch[round] = ThroughputProbe.Run<ChannelQueue<BenchMessage>, BenchMessage>(channelQueue, roundNs, cpus, batchConsumer: true).MessagesPerSecond;
+            var ringSingle = ThroughputProbe.Run<RingQueue<BenchMessage>, BenchMessage>(ringQueue, roundNs, cpus, batchConsumer: false);
+            rounds.ChannelSingle[round] = ThroughputProbe.Run<ChannelQueue<BenchMessage>, BenchMessage>(channelQueue, roundNs, cpus, batchConsumer: false).MessagesPerSecond;
+            rounds.RingBatch[round] = ringBatch.MessagesPerSecond;
+            rounds.RingSingle[round] = ringSingle.MessagesPerSecond;
+            allocated += ringBatch.AllocatedBytes + ringSingle.AllocatedBytes;
+            ops += (ringBatch.Messages + ringSingle.Messages) * 2;
         }
-        return (ringRounds, channelRounds, allocated, ops);
+        return rounds with { Allocated = allocated, Ops = ops };
     }
 
     private static (long P50, long P99, long Allocated, long Ops) MeasureRingRoundTrip(long durationNs, CpuPair cpus, LatencySamples samples)

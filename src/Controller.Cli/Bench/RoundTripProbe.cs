@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Controller.Pipeline.Time;
 
 namespace Controller.Cli.Bench;
@@ -25,6 +26,7 @@ public static class RoundTripProbe
     /// Runs round trips on the calling thread for <paramref name="durationNs"/> (after a warm-up) or until
     /// <paramref name="samples"/> is full; returns bytes allocated by this thread while sampling.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long RunInitiator<TQueue>(TQueue link, long durationNs, LatencySamples samples)
         where TQueue : struct, IBenchQueue<BenchMessage>
     {
@@ -54,6 +56,7 @@ public static class RoundTripProbe
     /// Echoes every message read from <paramref name="link"/> back into it until a message with a negative
     /// sequence arrives or <paramref name="stop"/> is set; returns bytes allocated by this thread.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long RunEcho<TQueue>(TQueue link, StopFlag stop)
         where TQueue : struct, IBenchQueue<BenchMessage>
     {
@@ -76,6 +79,7 @@ public static class RoundTripProbe
     }
 
     /// <summary>One round trip; the message's timestamp is its send time, used only for the dead-peer timeout.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RoundTrip<TQueue>(TQueue link, ref BenchMessage message) where TQueue : struct, IBenchQueue<BenchMessage>
     {
         message.Header.Sequence++;
