@@ -41,7 +41,10 @@ public sealed unsafe class SpscRing<T> : IDisposable where T : unmanaged
     /// <summary>Number of slots.</summary>
     public int Capacity { get; }
 
-    /// <summary>Writes refused because the ring was full, since the ring was created.</summary>
+    /// <summary>
+    /// Write attempts refused because the ring was full, since the ring was created. A producer that retries
+    /// a refused message counts every attempt, so this is lost messages only for producers that never retry.
+    /// </summary>
     public long RejectedCount => Volatile.Read(ref Header->Producer.Counter);
 
     /// <summary>Messages published and not yet consumed; a snapshot that may be stale by the time it returns.</summary>
