@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace Controller.Pipeline.Memory;
@@ -23,15 +24,22 @@ internal static unsafe class PipelineRegions
             MessageTypeHash.Of<T>(), region.Length);
     }
 
-    /// <summary>Maps <paramref name="path"/> and validates it holds a <paramref name="kind"/> of <typeparamref name="T"/>.</summary>
+    /// <summary>
+    /// Maps <paramref name="path"/> and validates it holds a <paramref name="kind"/> of <typeparamref name="T"/>
+    /// laid out with <paramref name="slotStride"/>-byte slots (and, for rings, a power-of-two capacity).
+    /// </summary>
     /// <exception cref="PipelineAttachException">When the layout does not match; the mapping is released.</exception>
-    public static NativeRegion Open<T>(string path, RegionKind kind, out long capacity) where T : unmanaged
+    public static NativeRegion Open<T>(string path, RegionKind kind, int slotStride, out long capacity) where T : unmanaged
     {
         var region = MappedFileRegion.Open(path);
         try
         {
-            capacity = RegionLayout.Validate((RegionHeader*)region.Pointer, region, kind, Unsafe.SizeOf<T>(),
-                MessageTypeHash.Of<T>(), typeof(T).Name);
+            var header = (RegionHeader*)region.Pointer;
+            capacity = RegionLayout.Validate(header, region, kind, Unsafe.SizeOf<T>(), MessageTypeHash.Of<T>(), typeof(T).Name);
+            if (header->SlotStride != slotStride)
+                throw new PipelineAttachException(path, "slot stride", $"{slotStride} bytes", $"{header->SlotStride} bytes");
+            if (kind != RegionKind.LatestValue && !BitOperations.IsPow2(capacity))
+                throw new PipelineAttachException(path, "capacity", "a power of two", capacity.ToString());
             return region;
         }
         catch

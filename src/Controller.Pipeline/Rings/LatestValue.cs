@@ -56,7 +56,7 @@ public sealed unsafe class LatestValue<T> : IDisposable where T : unmanaged
     /// <summary>Attaches to a mailbox created by another process.</summary>
     /// <exception cref="PipelineAttachException">When the file holds another kind, message type, size or version.</exception>
     public static LatestValue<T> OpenShared(string path) =>
-        new(PipelineRegions.Open<T>(path, RegionKind.LatestValue, out _));
+        new(PipelineRegions.Open<T>(path, RegionKind.LatestValue, SlotStrideFor(), out _));
 
     /// <summary>Hands out the writer; once across all attached processes, until it is disposed.</summary>
     /// <exception cref="InvalidOperationException">When a live process already holds the writer.</exception>
@@ -108,9 +108,11 @@ public sealed unsafe class LatestValue<T> : IDisposable where T : unmanaged
     /// <summary>Releases the memory (and deletes the shared file if this process created it).</summary>
     public void Dispose() => _region.Dispose();
 
+    private static int SlotStrideFor() => RegionLayout.AlignUp(Unsafe.SizeOf<T>(), 8);
+
     private static LatestValue<T> CreateIn(string? sharedPath)
     {
-        int stride = RegionLayout.AlignUp(Unsafe.SizeOf<T>(), 8);
+        int stride = SlotStrideFor();
         var region = PipelineRegions.Create(1, stride, sharedPath);
         PipelineRegions.Publish<T>(region, RegionKind.LatestValue, 1, stride);
         return new LatestValue<T>(region);

@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using Controller.Pipeline.Memory;
 
@@ -69,12 +68,7 @@ public sealed unsafe class MpscRing<T> : IDisposable where T : unmanaged
     /// <exception cref="PipelineAttachException">When the file holds another kind, message type, size or version.</exception>
     public static MpscRing<T> OpenShared(string path)
     {
-        var region = PipelineRegions.Open<T>(path, RegionKind.MpscRing, out long capacity);
-        if (!BitOperations.IsPow2(capacity) || ((RegionHeader*)region.Pointer)->SlotStride != SlotStrideFor())
-        {
-            region.Dispose();
-            throw new PipelineAttachException(path, "capacity or slot stride", $"a power of two, stride {SlotStrideFor()}", capacity.ToString());
-        }
+        var region = PipelineRegions.Open<T>(path, RegionKind.MpscRing, SlotStrideFor(), out long capacity);
         return new MpscRing<T>(region, capacity);
     }
 

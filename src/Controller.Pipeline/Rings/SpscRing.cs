@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using Controller.Pipeline.Memory;
 
@@ -80,12 +79,7 @@ public sealed unsafe class SpscRing<T> : IDisposable where T : unmanaged
     /// <exception cref="FileNotFoundException">When there is no such file.</exception>
     public static SpscRing<T> OpenShared(string path)
     {
-        var region = PipelineRegions.Open<T>(path, RegionKind.SpscRing, out long capacity);
-        if (!BitOperations.IsPow2(capacity) || ((RegionHeader*)region.Pointer)->SlotStride != SlotStrideFor())
-        {
-            region.Dispose();
-            throw new PipelineAttachException(path, "capacity or slot stride", $"a power of two, stride {SlotStrideFor()}", capacity.ToString());
-        }
+        var region = PipelineRegions.Open<T>(path, RegionKind.SpscRing, SlotStrideFor(), out long capacity);
         return new SpscRing<T>(region, capacity);
     }
 
