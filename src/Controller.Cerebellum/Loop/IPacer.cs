@@ -1,0 +1,14 @@
+namespace Controller.Cerebellum.Loop;
+
+/// <summary>
+/// What the loop waits on between cycles: an absolute-deadline timer, a device (a blocking read, an
+/// EtherCAT frame's return), or, in tests, a manual clock.
+/// </summary>
+public interface IPacer
+{
+    /// <summary>The clock this pacer's times are on (monotonic ns).</summary>
+    long NowNs();
+
+    /// <summary>Blocks until <paramref name="deadlineNs"/> (or the device's signal) and returns the time on waking.</summary>
+    long WaitUntil(long deadlineNs);
+}
