@@ -9,9 +9,10 @@ public static class Program
     /// <summary>Builds the command tree; tests invoke it with their own output writers.</summary>
     public static RootCommand CreateRootCommand()
     {
-        var root = new RootCommand("robotctl: the embodied-intelligence robot controller runtime (run, bench).");
+        var root = new RootCommand("robotctl: the embodied-intelligence robot controller runtime (run, bench, doctor).");
         root.Add(RunCommand.Create());
         root.Add(BenchCommand.Create());
+        root.Add(DoctorCommand.Create());
         return root;
     }
 

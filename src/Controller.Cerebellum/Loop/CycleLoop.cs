@@ -61,11 +61,23 @@ public sealed class CycleLoop<TBody> where TBody : ICycleBody
         while (!_stopRequested) Step();
     }
 
-    /// <summary>Runs exactly <paramref name="count"/> cycles on the calling thread (tests, benchmarks).</summary>
+    /// <summary>
+    /// Runs exactly <paramref name="count"/> cycles on the calling thread (tests, benchmarks). The schedule is
+    /// anchored at the current time on each call, so a pause between calls is not counted as lateness.
+    /// </summary>
     public void RunCycles(long count)
     {
-        if (Cycles == 0) Begin();
+        Begin();
         for (long i = 0; i < count; i++) Step();
+    }
+
+    /// <summary>Forgets the statistics gathered so far (after a warm-up); call it from the loop's own thread.</summary>
+    public void ResetStatistics()
+    {
+        Lateness.Reset();
+        Compute.Reset();
+        Overruns = 0;
+        SkippedDeadlines = 0;
     }
 
     /// <summary>Asks <see cref="Run"/> to return after the current cycle.</summary>

@@ -12,6 +12,7 @@ public static class BenchCommand
     {
         var bench = new Command("bench", "Measure the runtime: medians and ratios against baselines measured in the same run.");
         bench.Add(CreatePipeline());
+        bench.Add(CreateLoop());
         bench.Add(CreatePipelineEcho());
         return bench;
     }
@@ -35,16 +36,70 @@ public static class BenchCommand
             var output = parse.InvocationConfiguration.Output;
             var report = PipelineBenchmark.Run(parse.GetValue(seconds), output);
             PipelineBenchTable.Write(report, output);
-            var file = parse.GetValue(json);
-            if (file != null)
-            {
-                file.Directory?.Create();
-                File.WriteAllText(file.FullName, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
-                output.WriteLine($"report written to {file.FullName}");
-            }
+            WriteJson(parse.GetValue(json), report, output);
             return 0;
         });
         return command;
+    }
+
+    private static Command CreateLoop()
+    {
+        int lastCpu = Environment.ProcessorCount - 1;
+        var rate = new Option<double>("--rate") { Description = "Loop rate in Hz (250 to 4000).", DefaultValueFactory = _ => 1000 };
+        rate.Validators.Add(r =>
+        {
+            double v = r.GetValueOrDefault<double>();
+            if (!(v >= Cerebellum.Loop.LoopOptions.MinRateHz && v <= Cerebellum.Loop.LoopOptions.MaxRateHz))
+                r.AddError($"--rate must be between {Cerebellum.Loop.LoopOptions.MinRateHz} and {Cerebellum.Loop.LoopOptions.MaxRateHz} Hz; it is {v}.");
+        });
+        var seconds = new Option<double>("--seconds") { Description = "Measured seconds for each of ours and cyclictest's.", DefaultValueFactory = _ => 60 };
+        seconds.Validators.Add(r =>
+        {
+            double v = r.GetValueOrDefault<double>();
+            if (!(v > 0 && v <= 86_400)) r.AddError($"--seconds must be greater than 0 and at most 86400; it is {v}.");
+        });
+        var priority = new Option<int>("--priority") { Description = "SCHED_FIFO priority for both (0: none).", DefaultValueFactory = _ => 80 };
+        priority.Validators.Add(r =>
+        {
+            int v = r.GetValueOrDefault<int>();
+            if (v < 0 || v > 99) r.AddError($"--priority must be between 0 and 99; it is {v}.");
+        });
+        var cpu = new Option<int>("--cpu") { Description = $"CPU both are pinned to (-1: none; default: the last, {lastCpu}).", DefaultValueFactory = _ => lastCpu };
+        cpu.Validators.Add(r =>
+        {
+            int v = r.GetValueOrDefault<int>();
+            if (v < -1 || v > lastCpu) r.AddError($"--cpu must be -1 or between 0 and {lastCpu}; it is {v}.");
+        });
+        var spin = new Option<double>("--spin-us") { Description = "Wake this many µs early and spin to the deadline (0 compares like for like with cyclictest).", DefaultValueFactory = _ => 0 };
+        spin.Validators.Add(r =>
+        {
+            double v = r.GetValueOrDefault<double>();
+            if (!(v >= 0 && v <= 1000)) r.AddError($"--spin-us must be between 0 and 1000; it is {v}.");
+        });
+        var allocate = new Option<bool>("--background-allocation") { Description = "Run a thread that allocates heavily during our loop, to show what garbage collection does to it." };
+        var json = new Option<FileInfo?>("--json") { Description = "Write the report as JSON to this file." };
+        var command = new Command("loop", "The cycle loop's wake-up lateness and compute time beside cyclictest's, same rate, priority and CPU.")
+        {
+            rate, seconds, priority, cpu, spin, allocate, json,
+        };
+        command.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var report = LoopBenchmark.Run(new LoopBenchmark.Settings(parse.GetValue(rate), parse.GetValue(seconds), parse.GetValue(priority),
+                parse.GetValue(cpu), parse.GetValue(spin), parse.GetValue(allocate)), output);
+            LoopBenchTable.Write(report, output);
+            WriteJson(parse.GetValue(json), report, output);
+            return 0;
+        });
+        return command;
+    }
+
+    private static void WriteJson<T>(FileInfo? file, T report, TextWriter output)
+    {
+        if (file == null) return;
+        file.Directory?.Create();
+        File.WriteAllText(file.FullName, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
+        output.WriteLine($"report written to {file.FullName}");
     }
 
     private static Command CreatePipelineEcho()

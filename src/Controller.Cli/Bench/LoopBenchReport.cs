@@ -1,0 +1,86 @@
+using System.Text.Json.Serialization;
+
+namespace Controller.Cli.Bench;
+
+/// <summary>
+/// The JSON written by <c>robotctl bench loop --json</c>: our loop's wake-up lateness beside cyclictest's on
+/// the same machine, rate, priority and CPU. Latencies in µs; a figure that could not be measured is null and
+/// the reason is in <see cref="Notes"/>.
+/// </summary>
+public sealed class LoopBenchReport
+{
+    /// <summary>Schema identifier and version of this document.</summary>
+    [JsonPropertyName("schema")] public string Schema { get; init; } = "robotctl.bench.loop/1";
+
+    /// <summary>When the run started (UTC).</summary>
+    [JsonPropertyName("started_utc")] public DateTime StartedUtc { get; init; }
+
+    /// <summary>Loop rate (Hz).</summary>
+    [JsonPropertyName("rate_hz")] public double RateHz { get; init; }
+
+    /// <summary>Measured seconds for each of the two (ours, then cyclictest).</summary>
+    [JsonPropertyName("seconds")] public double Seconds { get; init; }
+
+    /// <summary>SCHED_FIFO priority asked for (0: none).</summary>
+    [JsonPropertyName("priority")] public int Priority { get; init; }
+
+    /// <summary>CPU both were pinned to (-1: none).</summary>
+    [JsonPropertyName("cpu")] public int Cpu { get; init; }
+
+    /// <summary>Spin tail before each deadline (µs); 0 makes the comparison with cyclictest like for like.</summary>
+    [JsonPropertyName("spin_us")] public double SpinUs { get; init; }
+
+    /// <summary>Whether another thread allocated heavily during our run (to show what its collections do to the loop).</summary>
+    [JsonPropertyName("background_allocation")] public bool BackgroundAllocation { get; init; }
+
+    /// <summary>Cycles measured (after warm-up).</summary>
+    [JsonPropertyName("cycles")] public long Cycles { get; init; }
+
+    /// <summary>Median wake-up lateness.</summary>
+    [JsonPropertyName("lateness_p50_us")] public double LatenessP50Us { get; init; }
+
+    /// <summary>99th-percentile wake-up lateness.</summary>
+    [JsonPropertyName("lateness_p99_us")] public double LatenessP99Us { get; init; }
+
+    /// <summary>99.9th-percentile wake-up lateness.</summary>
+    [JsonPropertyName("lateness_p999_us")] public double LatenessP999Us { get; init; }
+
+    /// <summary>Worst wake-up lateness.</summary>
+    [JsonPropertyName("lateness_max_us")] public double LatenessMaxUs { get; init; }
+
+    /// <summary>99th-percentile cycle compute time (Read + Update + Write).</summary>
+    [JsonPropertyName("compute_p99_us")] public double ComputeP99Us { get; init; }
+
+    /// <summary>Cycles whose work ran past the next deadline.</summary>
+    [JsonPropertyName("overruns")] public long Overruns { get; init; }
+
+    /// <summary>Garbage collections in the process during our measured run (target: 0).</summary>
+    [JsonPropertyName("gc_count")] public int GcCount { get; init; }
+
+    /// <summary>cyclictest's median latency.</summary>
+    [JsonPropertyName("cyclictest_p50_us")] public double? CyclictestP50Us { get; init; }
+
+    /// <summary>cyclictest's 99th-percentile latency.</summary>
+    [JsonPropertyName("cyclictest_p99_us")] public double? CyclictestP99Us { get; init; }
+
+    /// <summary>cyclictest's 99.9th-percentile latency.</summary>
+    [JsonPropertyName("cyclictest_p999_us")] public double? CyclictestP999Us { get; init; }
+
+    /// <summary>cyclictest's worst latency.</summary>
+    [JsonPropertyName("cyclictest_max_us")] public double? CyclictestMaxUs { get; init; }
+
+    /// <summary>The cyclictest command that was run.</summary>
+    [JsonPropertyName("cyclictest_command")] public string? CyclictestCommand { get; init; }
+
+    /// <summary>Our p99 / cyclictest's p99 (target: at most 1.25).</summary>
+    [JsonPropertyName("lateness_vs_cyclictest")] public double? LatenessVsCyclictest { get; init; }
+
+    /// <summary>Real-time settings asked for on our loop thread and whether each was granted.</summary>
+    [JsonPropertyName("realtime")] public required List<string> Realtime { get; init; }
+
+    /// <summary>The machine and runtime.</summary>
+    [JsonPropertyName("environment")] public required BenchEnvironment Environment { get; init; }
+
+    /// <summary>Anything that limits how far the figures can be trusted.</summary>
+    [JsonPropertyName("notes")] public required List<string> Notes { get; init; }
+}

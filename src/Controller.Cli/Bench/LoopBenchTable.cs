@@ -1,0 +1,24 @@
+namespace Controller.Cli.Bench;
+
+/// <summary>Prints a <see cref="LoopBenchReport"/> as an aligned text table.</summary>
+public static class LoopBenchTable
+{
+    /// <summary>Writes our figures beside cyclictest's and the targets.</summary>
+    public static void Write(LoopBenchReport r, TextWriter output)
+    {
+        output.WriteLine();
+        output.WriteLine($"{"wake-up lateness, µs",-24} {"ours",10} {"cyclictest",11} {"ratio",7}");
+        Row(output, "p50", r.LatenessP50Us, r.CyclictestP50Us);
+        Row(output, "p99", r.LatenessP99Us, r.CyclictestP99Us);
+        Row(output, "p99.9", r.LatenessP999Us, r.CyclictestP999Us);
+        Row(output, "max", r.LatenessMaxUs, r.CyclictestMaxUs);
+        string ratio = r.LatenessVsCyclictest is { } x ? $"{x:0.00}x, target <= 1.25x: {(x <= 1.25 ? "met" : "NOT MET")}" : "n/a";
+        output.WriteLine($"p99 vs cyclictest: {ratio}");
+        output.WriteLine($"compute p99: {r.ComputeP99Us:0.###} µs   overruns: {r.Overruns}   GCs during run: {r.GcCount} (target 0){(r.BackgroundAllocation ? "   [another thread allocating]" : "")}");
+        foreach (var line in r.Realtime) output.WriteLine($"realtime: {line}");
+        foreach (var note in r.Notes) output.WriteLine($"note: {note}");
+    }
+
+    private static void Row(TextWriter output, string name, double ours, double? theirs) =>
+        output.WriteLine($"{name,-24} {ours,10:0.0} {(theirs is { } t ? t.ToString("0.0") : "n/a"),11} {(theirs is > 0 ? $"{ours / theirs.Value:0.00}x" : "n/a"),7}");
+}

@@ -1,0 +1,106 @@
+using Controller.Cerebellum.Loop;
+using Controller.Cerebellum.Realtime;
+using Controller.Pipeline.Threading;
+
+namespace Controller.Cli.Bench;
+
+/// <summary>
+/// <c>robotctl bench loop</c>: our cycle loop (an idle body, so the figure is the loop's own wake-up and
+/// bookkeeping) on a dedicated thread with the real-time settings asked for, then cyclictest with the same
+/// rate, priority and CPU, one after the other in the same run.
+/// </summary>
+public static class LoopBenchmark
+{
+    /// <summary>What to run.</summary>
+    /// <param name="RateHz">Loop rate, 250 to 4000 Hz.</param>
+    /// <param name="Seconds">Measured seconds for each of ours and cyclictest's.</param>
+    /// <param name="Priority">SCHED_FIFO priority (0: none).</param>
+    /// <param name="Cpu">CPU to pin to (-1: none).</param>
+    /// <param name="SpinUs">Spin tail before each deadline (µs).</param>
+    /// <param name="BackgroundAllocation">Run a thread that allocates heavily during our loop.</param>
+    public sealed record Settings(double RateHz, double Seconds, int Priority, int Cpu, double SpinUs, bool BackgroundAllocation);
+
+    private const double WarmupSeconds = 0.5;
+    private const int SecondsPerRound = 5;
+
+    /// <summary>
+    /// Runs both measurements in alternating rounds of about five seconds (ours, cyclictest, ours, ...), so a
+    /// burst of noise on the shared machine falls on both alike, and returns the merged figures.
+    /// </summary>
+    public static LoopBenchReport Run(Settings settings, TextWriter log)
+    {
+        var started = DateTime.UtcNow;
+        var notes = new List<string>();
+        var options = new LoopOptions(settings.RateHz);
+        var loop = new CycleLoop<IdleBody>(default, new AbsoluteDeadlinePacer((long)(settings.SpinUs * 1000)), options);
+        int rounds = Math.Max(1, (int)Math.Round(settings.Seconds / SecondsPerRound));
+        int roundSeconds = Math.Max(1, (int)Math.Round(settings.Seconds / rounds));
+        RealtimeSetupReport? setup = null;
+        int gcCount = 0;
+        var cyclictestRuns = new List<CyclictestResult>();
+        string? cyclictestCommand = null;
+        using var allocator = settings.BackgroundAllocation ? new BackgroundAllocator() : null;
+
+        log.WriteLine($"{rounds} round(s) of {roundSeconds} s each: our loop at {settings.RateHz} Hz, then cyclictest, SCHED_FIFO {settings.Priority}, CPU {settings.Cpu}");
+        for (int round = 0; round < rounds; round++)
+        {
+            bool first = round == 0;
+            var thread = new Thread(() =>
+            {
+                var report = RealtimeThreadSetup.Apply(new RealtimeRequest(settings.Priority, settings.Cpu, lockMemory: true));
+                if (first)
+                {
+                    setup = report;
+                    loop.RunCycles((long)(WarmupSeconds * settings.RateHz));
+                    loop.ResetStatistics();
+                }
+                int before = GC.CollectionCount(0);
+                loop.RunCycles(roundSeconds * (long)settings.RateHz);
+                gcCount += GC.CollectionCount(0) - before;
+            }) { IsBackground = true, Name = "bench-loop" };
+            if (first) allocator?.Start(avoidCpu: settings.Cpu);
+            thread.Start();
+            thread.Join();
+
+            var cyclictest = Cyclictest.Run(settings.RateHz, roundSeconds, settings.Priority, settings.Cpu);
+            cyclictestCommand = cyclictest.CommandLine;
+            if (cyclictest.Result != null) cyclictestRuns.Add(cyclictest.Result);
+            else if (cyclictest.Error != null && !notes.Contains(cyclictest.Error)) notes.Add(cyclictest.Error);
+            log.WriteLine($"round {round + 1}/{rounds}: ours p99 so far {loop.Lateness.Percentile(0.99) / 1000.0:0.0} µs, cyclictest this round {cyclictest.Result?.P99Us.ToString() ?? "n/a"} µs");
+        }
+        allocator?.Stop();
+        RealtimeThreadSetup.UnlockMemory();
+        if (setup is { AllGranted: false }) notes.Add("not every real-time setting was granted (see realtime); run robotctl doctor");
+        if (settings.BackgroundAllocation) notes.Add($"another thread allocated {allocator?.AllocatedBytes / (1024 * 1024)} MiB during our loop (cyclictest ran without it)");
+        var ct = CyclictestResult.Combine(cyclictestRuns);
+        double p99 = loop.Lateness.Percentile(0.99) / 1000.0;
+
+        return new LoopBenchReport
+        {
+            StartedUtc = started,
+            RateHz = settings.RateHz,
+            Seconds = settings.Seconds,
+            Priority = settings.Priority,
+            Cpu = settings.Cpu,
+            SpinUs = settings.SpinUs,
+            BackgroundAllocation = settings.BackgroundAllocation,
+            Cycles = loop.Lateness.Count,
+            LatenessP50Us = loop.Lateness.Percentile(0.50) / 1000.0,
+            LatenessP99Us = p99,
+            LatenessP999Us = loop.Lateness.Percentile(0.999) / 1000.0,
+            LatenessMaxUs = loop.Lateness.Max / 1000.0,
+            ComputeP99Us = loop.Compute.Percentile(0.99) / 1000.0,
+            Overruns = loop.Overruns,
+            GcCount = gcCount,
+            CyclictestP50Us = ct?.P50Us,
+            CyclictestP99Us = ct?.P99Us,
+            CyclictestP999Us = ct?.P999Us,
+            CyclictestMaxUs = ct?.MaxUs,
+            CyclictestCommand = cyclictestCommand,
+            LatenessVsCyclictest = ct is { P99Us: > 0 } ? p99 / ct.P99Us : null,
+            Realtime = setup?.Items.Select(item => item.Describe()).ToList() ?? [],
+            Environment = BenchEnvironment.Capture(pinned: settings.Cpu >= 0),
+            Notes = notes,
+        };
+    }
+}
