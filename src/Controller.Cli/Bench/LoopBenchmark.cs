@@ -71,7 +71,8 @@ public static class LoopBenchmark
         allocator?.Stop();
         RealtimeThreadSetup.UnlockMemory();
         if (setup is { AllGranted: false }) notes.Add("not every real-time setting was granted (see realtime); run robotctl doctor");
-        if (settings.BackgroundAllocation) notes.Add($"another thread allocated {allocator?.AllocatedBytes / (1024 * 1024)} MiB during our loop (cyclictest ran without it)");
+        if (settings.BackgroundAllocation)
+            notes.Add($"a thread of ours allocated {allocator?.AllocatedBytes / (1024 * 1024)} MiB on another CPU throughout; cyclictest ran beside the same load but, in its own process, none of our collections");
         var ct = CyclictestResult.Combine(cyclictestRuns);
         double p99 = loop.Lateness.Percentile(0.99) / 1000.0;
 
