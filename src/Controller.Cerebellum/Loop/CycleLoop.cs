@@ -12,6 +12,8 @@ namespace Controller.Cerebellum.Loop;
 /// <typeparam name="TBody">The cycle's work. A struct type argument is specialised by the JIT: no interface call per phase.</typeparam>
 public sealed class CycleLoop<TBody> where TBody : ICycleBody
 {
+    private static readonly double[] PublishedFractions = [0.50, 0.99];
+
     private readonly IPacer _pacer;
     private readonly LatestValueWriter<LoopStatistics>? _statistics;
     private TBody _body;
@@ -83,20 +85,27 @@ public sealed class CycleLoop<TBody> where TBody : ICycleBody
     /// <summary>Asks <see cref="Run"/> to return after the current cycle.</summary>
     public void RequestStop() => _stopRequested = true;
 
-    /// <summary>The figures so far as the pipeline's message (also what is published).</summary>
-    public LoopStatistics Snapshot(long nowNs) => new()
+    /// <summary>The figures so far as the pipeline's message (also what is published). No allocation.</summary>
+    public LoopStatistics Snapshot(long nowNs)
     {
-        Header = new MessageHeader(_statisticsSequence, nowNs),
-        Cycles = Cycles,
-        Overruns = Overruns,
-        PeriodNs = Options.PeriodNs,
-        LatenessP50Ns = Lateness.Percentile(0.50),
-        LatenessP99Ns = Lateness.Percentile(0.99),
-        LatenessMaxNs = Lateness.Max,
-        ComputeP50Ns = Compute.Percentile(0.50),
-        ComputeP99Ns = Compute.Percentile(0.99),
-        ComputeMaxNs = Compute.Max,
-    };
+        Span<long> lateness = stackalloc long[2];
+        Span<long> compute = stackalloc long[2];
+        Lateness.Percentiles(PublishedFractions, lateness);
+        Compute.Percentiles(PublishedFractions, compute);
+        return new LoopStatistics
+        {
+            Header = new MessageHeader(_statisticsSequence, nowNs),
+            Cycles = Cycles,
+            Overruns = Overruns,
+            PeriodNs = Options.PeriodNs,
+            LatenessP50Ns = lateness[0],
+            LatenessP99Ns = lateness[1],
+            LatenessMaxNs = Lateness.Max,
+            ComputeP50Ns = compute[0],
+            ComputeP99Ns = compute[1],
+            ComputeMaxNs = Compute.Max,
+        };
+    }
 
     private void Begin()
     {

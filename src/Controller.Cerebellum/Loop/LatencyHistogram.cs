@@ -63,6 +63,34 @@ public sealed class LatencyHistogram
         return Max;
     }
 
+    /// <summary>
+    /// Several percentiles in one pass over the buckets (the loop publishes p50 and p99 every few cycles):
+    /// <paramref name="fractions"/> must be ascending; results go to <paramref name="results"/>. No allocation.
+    /// </summary>
+    /// <exception cref="ArgumentException">When the spans differ in length or the fractions are not ascending.</exception>
+    public void Percentiles(ReadOnlySpan<double> fractions, Span<long> results)
+    {
+        if (fractions.Length != results.Length) throw new ArgumentException("fractions and results must have the same length.", nameof(results));
+        for (int i = 1; i < fractions.Length; i++)
+            if (fractions[i] < fractions[i - 1]) throw new ArgumentException("fractions must be ascending.", nameof(fractions));
+        if (Count == 0)
+        {
+            results.Clear();
+            return;
+        }
+        int next = 0;
+        long seen = 0;
+        for (int bucket = 0; bucket < BucketCount && next < fractions.Length; bucket++)
+        {
+            seen += _counts[bucket];
+            while (next < fractions.Length && seen >= Math.Max(1, (long)Math.Ceiling(Math.Clamp(fractions[next], 0, 1) * Count)))
+            {
+                results[next++] = Math.Min(UpperBoundOf(bucket), Max);
+            }
+        }
+        while (next < fractions.Length) results[next++] = Max;
+    }
+
     /// <summary>Bucket index of <paramref name="valueNs"/> (≥ 0).</summary>
     internal static int BucketOf(long valueNs)
     {

@@ -91,4 +91,22 @@ public class LatencyHistogramTests
         Assert.Equal(0, histogram.Max);
         Assert.Equal(0, histogram.Percentile(0.99));
     }
+
+    [Fact]
+    public void Percentiles_OnePass_MatchesPercentileForEachFraction()
+    {
+        Prop.ForAll(ArbMap.Default.ArbFor<int[]>().Filter(a => a.Length > 0), raw =>
+        {
+            var histogram = new LatencyHistogram();
+            foreach (var v in raw) histogram.Record(Math.Abs((long)v));
+            double[] fractions = [0, 0.25, 0.5, 0.9, 0.99, 0.999, 1];
+            var results = new long[fractions.Length];
+            histogram.Percentiles(fractions, results);
+            return fractions.Select(histogram.Percentile).SequenceEqual(results);
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Percentiles_FractionsNotAscending_Throws() =>
+        Assert.Throws<ArgumentException>(() => new LatencyHistogram().Percentiles([0.9, 0.5], new long[2]));
 }
