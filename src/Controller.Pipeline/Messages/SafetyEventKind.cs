@@ -35,4 +35,10 @@ public enum SafetyEventKind : int
 
     /// <summary>A fault was cleared and the system recovered.</summary>
     Recovered = 10,
+
+    /// <summary>A command was malformed (joint count or mode wrong for the robot) and was not written.</summary>
+    InvalidCommand = 11,
+
+    /// <summary>Reduced-speed mode was entered; <see cref="SafetyEvent.Value"/> is the speed factor.</summary>
+    ReducedSpeed = 12,
 }

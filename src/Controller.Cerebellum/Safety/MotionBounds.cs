@@ -1,0 +1,65 @@
+namespace Controller.Cerebellum.Safety;
+
+/// <summary>
+/// The supervisor's per-joint arithmetic, in per-cycle units: a position step is a velocity × period, an
+/// acceleration bound is AccelerationMax × period². Pure functions that never throw, even on NaN.
+/// </summary>
+internal static class MotionBounds
+{
+    /// <summary><paramref name="x"/> limited to [lo, hi]; unlike Math.Clamp it never throws, even when lo &gt; hi.</summary>
+    public static double Clamp(double x, double lo, double hi) => x > hi ? hi : x < lo ? lo : x;
+
+    /// <summary>
+    /// The next position from <paramref name="p"/> (previous step <paramref name="s"/>) toward
+    /// <paramref name="target"/> that moves by <paramref name="targetStep"/> per cycle: the step changes by
+    /// at most <paramref name="a"/>, stays within max(<paramref name="vLim"/>, |s| − a), brakes before the soft
+    /// limits and never leaves them (or, when p is outside them, never moves further out).
+    /// </summary>
+    public static double Ramp(double p, double s, double target, double targetStep, double a, double vLim, double softMin, double softMax)
+    {
+        // Close the gap to where the target was, braking so as to arrive with the target's own velocity.
+        double gap = target - p - targetStep;
+        double catchUp = Math.CopySign(Math.Min(Math.Abs(gap), StoppingStep(a, Math.Abs(gap))), gap);
+        double desired = BrakeBeforeLimits(p, targetStep + catchUp, a, softMin, softMax);
+        double step = Clamp(desired, s - a, s + a);
+        double bound = Math.Max(vLim, Math.Abs(s) - a);
+        step = Clamp(step, -bound, bound);
+        return Clamp(p + step, Math.Min(p, softMin), Math.Max(p, softMax));
+    }
+
+    /// <summary>The next position when decelerating from step <paramref name="s"/> to rest by at most <paramref name="a"/> per cycle.</summary>
+    public static double Decelerate(double p, double s, double a, double softMin, double softMax)
+    {
+        double step = Math.CopySign(Math.Max(Math.Abs(s) - a, 0), s);
+        return Clamp(p + step, Math.Min(p, softMin), Math.Max(p, softMax));
+    }
+
+    /// <summary>Caps a step (or velocity) toward a soft limit at the most that can still stop there.</summary>
+    public static double BrakeBeforeLimits(double p, double step, double a, double softMin, double softMax)
+    {
+        if (step > 0) return Math.Min(step, StoppingStep(a, Math.Max(softMax - p, 0)));
+        if (step < 0) return Math.Max(step, -StoppingStep(a, Math.Max(p - softMin, 0)));
+        return step;
+    }
+
+    /// <summary>
+    /// A step v from which steps shrinking by <paramref name="a"/> per cycle (v, v − a, ..., last positive) cover
+    /// at most <paramref name="distance"/>: whole multiples of a cover v²/(2a) + v/2, other values up to a/8
+    /// more, so v = (√(8ad) − a)/2; and a single step of d ≤ a followed by a stop is always possible.
+    /// </summary>
+    public static double StoppingStep(double a, double distance) =>
+        Math.Max(Math.Min(distance, a), (Math.Sqrt(8 * a * distance) - a) / 2);
+
+    /// <summary>
+    /// A velocity command limited to ±<paramref name="vLim"/>, braked before the soft limits from the measured
+    /// position <paramref name="pm"/> (in steps of <paramref name="period"/>) and changed from <paramref name="previous"/> by at most <paramref name="dv"/>.
+    /// </summary>
+    public static double LimitVelocity(double v, double previous, double pm, double vLim, double dv, double period, double softMin, double softMax)
+    {
+        v = Clamp(v, -vLim, vLim);
+        v = double.IsFinite(pm) ? BrakeBeforeLimits(pm, v * period, dv * period, softMin, softMax) / period : 0;
+        v = Clamp(v, previous - dv, previous + dv);
+        double bound = Math.Max(vLim, Math.Abs(previous) - dv);
+        return Clamp(v, -bound, bound);
+    }
+}

@@ -1,0 +1,273 @@
+using Controller.Cerebellum.Loop;
+using Controller.Pipeline.Messages;
+
+namespace Controller.Cerebellum.Safety;
+
+/// <summary>What the supervisor writes: holds, decelerations and limited commands.</summary>
+public sealed partial class SafetySupervisor
+{
+    // What the previous written command leaves for the next cycle to continue from.
+    private enum Reference
+    {
+        None,        // no position or velocity reference: continue from the measured state
+        Positional,  // _refPos/_refStep hold the last written positions and per-cycle steps
+        Velocity,    // _refVel holds the last written velocities
+    }
+
+    private Reference _reference;
+    private JointValues _refPos;
+    private JointValues _refStep;
+    private JointValues _refVel;
+    private JointValues _prevTarget;
+    private bool _targetValid;
+    private bool _rejecting;
+    private bool _measurementBad;
+    private ulong _limitingMask;
+    private long _rejectedCommands;
+
+    private SafetyReaction WriteOutput(in CycleTime time, in JointState measured, ref JointCommand command, int joints, bool wellFormed)
+    {
+        double period = time.NominalPeriodS;
+        if (!(period > 0)) return WriteHold(ref command, in measured, joints);
+        switch (State)
+        {
+            case SafetyState.EmergencyStop:
+                return WriteHold(ref command, in measured, joints);
+            case SafetyState.Fault:
+                return HoldAtLastSafe(ref command, in measured, joints);
+            case SafetyState.ProtectiveStop:
+                return Decelerate(in time, in measured, ref command, joints);
+        }
+        if (BrainSilent) return Decelerate(in time, in measured, ref command, joints);
+        if (command.Mode == ControlMode.Hold)
+        {
+            _rejecting = false;
+            WriteHold(ref command, in measured, joints);
+            return SafetyReaction.None;
+        }
+        if (!wellFormed)
+        {
+            bool countWrong = command.JointCount != joints;
+            Enter(SafetyState.Fault, SafetyEventKind.InvalidCommand, SafetyReaction.Hold, -1,
+                countWrong ? command.JointCount : (int)command.Mode, countWrong ? joints : (int)ControlMode.Impedance, time.NowNs);
+            return HoldAtLastSafe(ref command, in measured, joints);
+        }
+        int bad = CommandChecks.FirstNonFinite(in command, joints, out double badValue);
+        if (bad >= 0)
+        {
+            Volatile.Write(ref _rejectedCommands, _rejectedCommands + 1);
+            if (!_rejecting) _events.Emit(SafetyEventKind.NonFiniteValue, SafetyReaction.Hold, bad, badValue, 0, time.NowNs);
+            _rejecting = true;
+            return HoldAtLastSafe(ref command, in measured, joints);
+        }
+        _rejecting = false;
+        return command.Mode switch
+        {
+            ControlMode.Position or ControlMode.Impedance => LimitPositional(in time, in measured, ref command, joints),
+            ControlMode.Velocity => LimitVelocity(in time, in measured, ref command, joints),
+            _ => LimitEffort(in time, in measured, ref command, joints),
+        };
+    }
+
+    /// <summary>ControlMode.Hold; the arrays carry the measured position for telemetry only (the drive ignores them).</summary>
+    private SafetyReaction WriteHold(ref JointCommand command, in JointState measured, int joints)
+    {
+        command.Mode = ControlMode.Hold;
+        command.JointCount = joints;
+        for (int j = 0; j < joints; j++)
+        {
+            double p = measured.Position[j];
+            command.Position[j] = double.IsFinite(p) ? p : _reference == Reference.Positional ? _refPos[j] : 0;
+            command.Velocity[j] = 0;
+            command.Effort[j] = 0;
+            command.Stiffness[j] = 0;
+            command.Damping[j] = 0;
+        }
+        _reference = Reference.None;
+        _targetValid = false;
+        _limitingMask = 0;
+        return SafetyReaction.Hold;
+    }
+
+    /// <summary>Position mode at the last written positions with zero velocity and effort; ControlMode.Hold when there are none.</summary>
+    private SafetyReaction HoldAtLastSafe(ref JointCommand command, in JointState measured, int joints)
+    {
+        if (_reference != Reference.Positional) return WriteHold(ref command, in measured, joints);
+        WritePositions(ref command, joints, ref _refPos);
+        for (int j = 0; j < joints; j++) _refStep[j] = 0;
+        _targetValid = false;
+        _limitingMask = 0;
+        return SafetyReaction.Hold;
+    }
+
+    /// <summary>Every joint slows by at most AccelerationMax × period per cycle until at rest, then holds there.</summary>
+    private SafetyReaction Decelerate(in CycleTime time, in JointState measured, ref JointCommand command, int joints)
+    {
+        if (!ReferenceAvailable(in time, in measured, joints)) return WriteHold(ref command, in measured, joints);
+        double period = time.NominalPeriodS;
+        for (int j = 0; j < joints; j++)
+        {
+            ref readonly var limit = ref _limits[j];
+            ReferenceOf(j, in measured, period, out double p, out double s);
+            double q = MotionBounds.Decelerate(p, s, limit.AccelerationMax * period * period, limit.SoftPositionMin, limit.SoftPositionMax);
+            _refStep[j] = q - p;
+            _refPos[j] = q;
+        }
+        _reference = Reference.Positional;
+        WritePositions(ref command, joints, ref _refPos);
+        for (int j = 0; j < joints; j++) command.Velocity[j] = _refStep[j] / period;
+        _targetValid = false;
+        _limitingMask = 0;
+        return SafetyReaction.ProtectiveStop;
+    }
+
+    private SafetyReaction LimitPositional(in CycleTime time, in JointState measured, ref JointCommand command, int joints)
+    {
+        if (!ReferenceAvailable(in time, in measured, joints)) return WriteHold(ref command, in measured, joints);
+        double period = time.NominalPeriodS;
+        double factor = SpeedFactor;
+        bool impedance = command.Mode == ControlMode.Impedance;
+        ulong limiting = 0;
+        for (int j = 0; j < joints; j++)
+        {
+            ref readonly var limit = ref _limits[j];
+            ReferenceOf(j, in measured, period, out double p, out double s);
+            double a = limit.AccelerationMax * period * period;
+            double vLim = limit.VelocityMax * factor * period;
+            double raw = command.Position[j];
+            double target = MotionBounds.Clamp(raw, limit.SoftPositionMin, limit.SoftPositionMax);
+            double targetStep = _targetValid ? MotionBounds.Clamp(target - _prevTarget[j], -vLim, vLim) : 0;
+            double q = MotionBounds.Ramp(p, s, target, targetStep, a, vLim, limit.SoftPositionMin, limit.SoftPositionMax);
+            _prevTarget[j] = target;
+            _refStep[j] = q - p;
+            _refPos[j] = q;
+            command.Position[j] = q;
+            double rawV = command.Velocity[j], rawE = command.Effort[j];
+            command.Velocity[j] = MotionBounds.Clamp(rawV, -limit.VelocityMax * factor, limit.VelocityMax * factor);
+            command.Effort[j] = MotionBounds.Clamp(rawE, -limit.EffortMax, limit.EffortMax);
+            command.Stiffness[j] = impedance ? Math.Max(command.Stiffness[j], 0) : 0;
+            command.Damping[j] = impedance ? Math.Max(command.Damping[j], 0) : 0;
+            if (q != raw) limiting |= Report(j, limiting, raw, q, time.NowNs);
+            else if (command.Velocity[j] != rawV) limiting |= Report(j, limiting, rawV, command.Velocity[j], time.NowNs);
+            else if (command.Effort[j] != rawE) limiting |= Report(j, limiting, rawE, command.Effort[j], time.NowNs);
+        }
+        _reference = Reference.Positional;
+        _targetValid = true;
+        return Finish(limiting);
+    }
+
+    private SafetyReaction LimitVelocity(in CycleTime time, in JointState measured, ref JointCommand command, int joints)
+    {
+        double period = time.NominalPeriodS;
+        double factor = SpeedFactor;
+        ulong limiting = 0;
+        for (int j = 0; j < joints; j++)
+        {
+            ref readonly var limit = ref _limits[j];
+            double previous = _reference switch
+            {
+                Reference.Velocity => _refVel[j],
+                Reference.Positional => _refStep[j] / period,
+                _ => double.IsFinite(measured.Velocity[j]) ? MotionBounds.Clamp(measured.Velocity[j], -limit.VelocityMax, limit.VelocityMax) : 0,
+            };
+            double rawV = command.Velocity[j], rawE = command.Effort[j];
+            double v = MotionBounds.LimitVelocity(rawV, previous, measured.Position[j], limit.VelocityMax * factor,
+                limit.AccelerationMax * period, period, limit.SoftPositionMin, limit.SoftPositionMax);
+            _refVel[j] = v;
+            command.Velocity[j] = v;
+            command.Effort[j] = MotionBounds.Clamp(rawE, -limit.EffortMax, limit.EffortMax);
+            command.Position[j] = 0;
+            command.Stiffness[j] = 0;
+            command.Damping[j] = 0;
+            if (v != rawV) limiting |= Report(j, limiting, rawV, v, time.NowNs);
+            else if (command.Effort[j] != rawE) limiting |= Report(j, limiting, rawE, command.Effort[j], time.NowNs);
+        }
+        _reference = Reference.Velocity;
+        _targetValid = false;
+        return Finish(limiting);
+    }
+
+    private SafetyReaction LimitEffort(in CycleTime time, in JointState measured, ref JointCommand command, int joints)
+    {
+        ulong limiting = 0;
+        for (int j = 0; j < joints; j++)
+        {
+            ref readonly var limit = ref _limits[j];
+            double raw = command.Effort[j];
+            double e = MotionBounds.Clamp(raw, -limit.EffortMax, limit.EffortMax);
+            double p = measured.Position[j];
+            // At or past a soft limit, effort that pushes further out is dropped (not enough to stop gravity; see README).
+            if (!double.IsFinite(p) || (p >= limit.SoftPositionMax && e > 0) || (p <= limit.SoftPositionMin && e < 0)) e = 0;
+            command.Effort[j] = e;
+            command.Position[j] = 0;
+            command.Velocity[j] = 0;
+            command.Stiffness[j] = 0;
+            command.Damping[j] = 0;
+            if (e != raw) limiting |= Report(j, limiting, raw, e, time.NowNs);
+        }
+        _reference = Reference.None;
+        _targetValid = false;
+        return Finish(limiting);
+    }
+
+    private double SpeedFactor => State == SafetyState.ReducedSpeed ? _options.ReducedSpeedFactor : 1;
+
+    /// <summary>Joint <paramref name="j"/>'s bit, with a JointLimit event when it was not being limited the cycle before.</summary>
+    private ulong Report(int j, ulong limiting, double requested, double written, long nowNs)
+    {
+        ulong bit = 1UL << j;
+        if ((_limitingMask & bit) == 0 && (limiting & bit) == 0)
+            _events.Emit(SafetyEventKind.JointLimit, SafetyReaction.Limit, j, requested, written, nowNs);
+        return bit;
+    }
+
+    private SafetyReaction Finish(ulong limiting)
+    {
+        _limitingMask = limiting;
+        return limiting != 0 ? SafetyReaction.Limit : SafetyReaction.None;
+    }
+
+    private void WritePositions(ref JointCommand command, int joints, ref JointValues positions)
+    {
+        command.Mode = ControlMode.Position;
+        command.JointCount = joints;
+        for (int j = 0; j < joints; j++)
+        {
+            command.Position[j] = positions[j];
+            command.Velocity[j] = 0;
+            command.Effort[j] = 0;
+            command.Stiffness[j] = 0;
+            command.Damping[j] = 0;
+        }
+    }
+
+    /// <summary>True when every joint has a position to continue from; raises NonFiniteValue once per episode otherwise.</summary>
+    private bool ReferenceAvailable(in CycleTime time, in JointState measured, int joints)
+    {
+        if (_reference == Reference.Positional) return true;
+        for (int j = 0; j < joints; j++)
+        {
+            if (double.IsFinite(measured.Position[j])) continue;
+            if (!_measurementBad) _events.Emit(SafetyEventKind.NonFiniteValue, SafetyReaction.Hold, j, measured.Position[j], 0, time.NowNs);
+            _measurementBad = true;
+            return false;
+        }
+        _measurementBad = false;
+        return true;
+    }
+
+    /// <summary>Where joint <paramref name="j"/> continues from: the last written position and step, else the measured state.</summary>
+    private void ReferenceOf(int j, in JointState measured, double period, out double p, out double s)
+    {
+        if (_reference == Reference.Positional)
+        {
+            p = _refPos[j];
+            s = _refStep[j];
+            return;
+        }
+        double maxStep = _limits[j].VelocityMax * period;
+        double v = _reference == Reference.Velocity ? _refVel[j] : measured.Velocity[j];
+        p = measured.Position[j];
+        s = double.IsFinite(v) ? MotionBounds.Clamp(v * period, -maxStep, maxStep) : 0;
+    }
+}
