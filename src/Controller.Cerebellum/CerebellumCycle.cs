@@ -1,0 +1,107 @@
+using Controller.Cerebellum.Controllers;
+using Controller.Cerebellum.Loop;
+using Controller.Cerebellum.Safety;
+using Controller.Hardware.Devices;
+using Controller.Pipeline.Messages;
+using Controller.Pipeline.Rings;
+
+namespace Controller.Cerebellum;
+
+/// <summary>
+/// One cerebellum cycle, composed: read every bus into one joint state (published latest-wins for the brain),
+/// take the brain's arriving action chunks, run the active controller, pass its command through the safety
+/// supervisor, and write it through each bus's write handle. Nothing here allocates, locks or throws per cycle.
+/// Until the brain's first chunk arrives (or with no chunk source at all) the supervisor's brain watchdog
+/// sees the brain as silent and holds the robot: nothing moves before the brain has spoken.
+/// </summary>
+public sealed class CerebellumCycle : ICycleBody
+{
+    private readonly JointBus[] _buses;
+    private readonly ControllerSlot _controllers;
+    private readonly SafetySupervisor _safety;
+    private readonly SpscConsumer<ActionChunk>? _chunks;
+    private readonly LatestValueWriter<JointState>? _statePublisher;
+    private readonly int _jointCount;
+    private JointBusWriter[] _writers = [];
+    private JointState _state;
+    private JointCommand _command;
+    private SafetyInputs _inputs;
+
+    /// <summary>Composes a cycle.</summary>
+    /// <param name="buses">Every joint bus, in the order of their joint offsets.</param>
+    /// <param name="controllers">Where the active controller runs.</param>
+    /// <param name="safety">The supervisor every command passes before it is written.</param>
+    /// <param name="chunks">The brain's action chunks, or null.</param>
+    /// <param name="statePublisher">Where the measured state is published each cycle, or null.</param>
+    /// <exception cref="ArgumentException">When the buses overlap or leave gaps in the joint order.</exception>
+    public CerebellumCycle(IReadOnlyList<JointBus> buses, ControllerSlot controllers, SafetySupervisor safety,
+        SpscConsumer<ActionChunk>? chunks = null, LatestValueWriter<JointState>? statePublisher = null)
+    {
+        _buses = buses.OrderBy(b => b.Offset).ToArray();
+        int next = 0;
+        foreach (var bus in _buses)
+        {
+            if (bus.Offset != next)
+                throw new ArgumentException($"bus '{bus.Name}' starts at joint {bus.Offset}, but the joints before it end at {next}: buses must tile the joint order.", nameof(buses));
+            next += bus.JointCount;
+        }
+        _jointCount = next;
+        _controllers = controllers ?? throw new ArgumentNullException(nameof(controllers));
+        _safety = safety ?? throw new ArgumentNullException(nameof(safety));
+        _chunks = chunks;
+        _statePublisher = statePublisher;
+        _state.JointCount = _jointCount;
+    }
+
+    /// <summary>The state read this cycle.</summary>
+    public ref readonly JointState State => ref _state;
+
+    /// <summary>The command written this cycle (after the safety supervisor).</summary>
+    public ref readonly JointCommand LastCommand => ref _command;
+
+    /// <summary>
+    /// Hands the cycle the write handles of the Active buses (off the loop thread; the array is swapped whole).
+    /// Buses without a handle are read but not written.
+    /// </summary>
+    public void UseWriters(IEnumerable<JointBusWriter> writers) => Volatile.Write(ref _writers, writers.ToArray());
+
+    /// <summary>Sets the e-stop line's state (from an I/O device read this cycle, or a test).</summary>
+    public void SetEmergencyStopInput(bool open) => _inputs.EStopInputOpen = open;
+
+    /// <inheritdoc />
+    public void Read(in CycleTime time)
+    {
+        ulong fresh = 0;
+        foreach (var bus in _buses)
+        {
+            if (bus.Read(ref _state) == BusStatus.Ok)
+                fresh |= (bus.JointCount == 64 ? ulong.MaxValue : ((1UL << bus.JointCount) - 1)) << bus.Offset;
+        }
+        _state.Header = new MessageHeader(time.Cycle, time.NowNs);
+        _state.JointCount = _jointCount;
+        _state.FreshMask = fresh;
+        _statePublisher?.Write(_state);
+
+        if (_chunks == null) return;
+        while (_chunks.TryBeginRead(out var claim))
+        {
+            if (_controllers.Active is IChunkConsumer consumer) consumer.Accept(claim.Message, time.NowNs);
+            _inputs.LastBrainMessageNs = time.NowNs;
+            claim.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public void Update(in CycleTime time)
+    {
+        _controllers.Update(time, _state, ref _command);
+        _safety.Apply(time, _state, ref _command, _inputs);
+    }
+
+    /// <inheritdoc />
+    public void Write(in CycleTime time)
+    {
+        var writers = Volatile.Read(ref _writers);
+        for (int i = 0; i < writers.Length; i++) writers[i].Write(_command);
+    }
+}
