@@ -37,10 +37,11 @@ public static class RunCommand
                 return UsageExitCode;
             }
             output.WriteLine($"robotctl run {file.FullName}");
-            output.WriteLine("Built so far: Controller.Pipeline (lock-free rings, seqlock mailbox, shared-memory transport between processes).");
+            output.WriteLine("Built so far: the pipeline (lock-free rings, seqlock mailbox, shared memory between processes); the cerebellum's");
+            output.WriteLine("loop, real-time setup, trajectory follower, PD control, controller switching and safety supervisor; the device lifecycle.");
             output.WriteLine("Not built yet, so the robot cannot be driven: hardware configuration loading and the end-to-end runtime (issue #9),");
-            output.WriteLine("the cerebellum loop (#3), the robot model (#4), serial/CAN/EtherCAT devices and their twins (#5, #6, #7), the brain (#8).");
-            output.WriteLine("Measure what exists with: robotctl bench pipeline");
+            output.WriteLine("the robot model (#4), serial/CAN/EtherCAT drivers and their twins (#5, #6, #7), the brain (#8).");
+            output.WriteLine("Measure what exists with: robotctl bench pipeline, robotctl bench loop; check this machine with: robotctl doctor");
             return NotAvailableExitCode;
         });
         return command;

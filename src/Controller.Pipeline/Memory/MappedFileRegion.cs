@@ -70,13 +70,21 @@ public sealed unsafe class MappedFileRegion : NativeRegion
     /// <inheritdoc />
     protected override void Release()
     {
-        _view.SafeMemoryMappedViewHandle.ReleasePointer();
-        _view.Dispose();
-        _file.Dispose();
-        if (_deleteOnDispose)
+        try
         {
-            try { File.Delete(_path); }
-            catch (IOException) { /* a peer may still hold it; the OS reclaims it when the last mapping goes */ }
+            _view.SafeMemoryMappedViewHandle.ReleasePointer();
+            _view.Dispose();
+            _file.Dispose();
+        }
+        finally
+        {
+            // Delete even if unmapping failed: a creator must not leave files behind in /dev/shm. Unlinking a
+            // file that a peer still maps is fine on Linux; the memory goes when the last mapping does.
+            if (_deleteOnDispose)
+            {
+                try { File.Delete(_path); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+            }
         }
     }
 }
