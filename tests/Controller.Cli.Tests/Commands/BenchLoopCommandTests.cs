@@ -2,7 +2,6 @@ using System.Text.Json;
 
 namespace Controller.Cli.Tests.Commands;
 
-[Collection(BenchmarkCollection.Name)]
 public class BenchLoopCommandTests
 {
     private static readonly string[] RequiredKeys =
