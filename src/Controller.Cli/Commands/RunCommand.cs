@@ -38,9 +38,10 @@ public static class RunCommand
             }
             output.WriteLine($"robotctl run {file.FullName}");
             output.WriteLine("Built so far: the pipeline (lock-free rings, seqlock mailbox, shared memory between processes); the cerebellum's");
-            output.WriteLine("loop, real-time setup, trajectory follower, PD control, controller switching and safety supervisor; the device lifecycle.");
+            output.WriteLine("loop, real-time setup, trajectory follower, PD control, controller switching and safety supervisor; the device lifecycle;");
+            output.WriteLine("the URDF parser.");
             output.WriteLine("Not built yet, so the robot cannot be driven: hardware configuration loading and the end-to-end runtime (issue #9),");
-            output.WriteLine("the robot model (#4), serial/CAN/EtherCAT drivers and their twins (#5, #6, #7), the brain (#8).");
+            output.WriteLine("the robot model's kinematics and dynamics (#4), serial/CAN/EtherCAT drivers and their twins (#5, #6, #7), the brain (#8).");
             output.WriteLine("Measure what exists with: robotctl bench pipeline, robotctl bench loop; check this machine with: robotctl doctor");
             return NotAvailableExitCode;
         });
