@@ -25,6 +25,24 @@ public static class ForwardKinematics
         }
     }
 
+    /// <summary>
+    /// Forward kinematics plus every body's spatial velocity in its own frame (<see cref="RobotData.Velocities"/>).
+    /// The velocity of a point r (body coordinates) in root coordinates is R·(v + ω × r). No allocation.
+    /// </summary>
+    public static void ComputeWithVelocities(RobotData data, ReadOnlySpan<double> q, ReadOnlySpan<double> qd)
+    {
+        Compute(data, q);
+        RobotModel model = data.Model;
+        model.RequireDofLength(qd.Length, nameof(qd));
+        Motion[] v = data.Velocities;
+        for (int i = 0; i < v.Length; i++)
+        {
+            Motion vJ = qd[i] * JointMotion.Subspace(model, i);
+            int parent = model.Parents[i];
+            v[i] = parent < 0 ? vJ : SpatialTransform.MotionToChild(data.JointTransforms[i], v[parent]) + vJ;
+        }
+    }
+
     /// <summary>Computes forward kinematics and returns the pose of one frame in the root frame.</summary>
     public static Transform3 FramePose(RobotData data, ReadOnlySpan<double> q, int frame)
     {

@@ -113,6 +113,28 @@ public sealed class RobotModel
     public RigidInertia BodyInertia(int joint) => Inertias[joint];
 
     /// <summary>
+    /// A copy of this model with a payload rigidly attached to frame <paramref name="frame"/> (a grasped object, a
+    /// tool): its inertia, given about the frame's origin in the frame's axes, is added to the carrying body and to
+    /// the frame's link, so force/torque sensors above it feel it. Allocates; call it at a grasp, not per cycle.
+    /// </summary>
+    /// <exception cref="ArgumentException">The frame is fixed to the root (the world would carry the payload).</exception>
+    public RobotModel WithPayload(int frame, in RigidInertia payloadInFrame)
+    {
+        ModelFrame target = Frames[frame];
+        if (target.Body < 0)
+        {
+            throw new ArgumentException($"frame '{target.Name}' is fixed to the root '{RootLink}': a payload there moves nothing", nameof(frame));
+        }
+
+        RigidInertia inBody = payloadInFrame.ToParent(target.Offset);
+        RigidInertia[] inertias = (RigidInertia[])Inertias.Clone();
+        inertias[target.Body] += inBody;
+        ModelFrame[] frames = Frames.ToArray();
+        frames[frame] = target with { LinkInertia = target.LinkInertia + inBody };
+        return new RobotModel(Name, RootLink, Joints.ToArray(), Parents, Placements, Axes, inertias, frames) { Gravity = Gravity };
+    }
+
+    /// <summary>
     /// Checks the lengths of spans handed to an algorithm; a programmer error, so it throws (before the loop runs
     /// an algorithm, not inside it: callers validate once at set-up).
     /// </summary>

@@ -7,7 +7,7 @@ namespace Controller.Robotics.Model;
 internal static class RobotModelBuilder
 {
     /// <summary>A link waiting to be visited: its parent body, its pose there, and the movable joint above it if any.</summary>
-    private readonly record struct Pending(string Link, int ParentBody, Transform3 Placement, UrdfJoint? MovableJoint);
+    private readonly record struct Pending(string Link, int ParentBody, Transform3 Placement, UrdfJoint? MovableJoint, int ParentFrame);
 
     public static RobotModel Build(UrdfRobot robot, string rootLink, HashSet<string>? allowedJoints)
     {
@@ -21,7 +21,7 @@ internal static class RobotModelBuilder
         // reverse so they are visited, and numbered, in document order. A body is numbered when its link is
         // visited, so every parent is numbered before its children.
         var stack = new Stack<Pending>();
-        stack.Push(new Pending(rootLink, -1, Transform3.Identity, null));
+        stack.Push(new Pending(rootLink, -1, Transform3.Identity, null, -1));
         while (stack.Count > 0)
         {
             Pending at = stack.Pop();
@@ -38,10 +38,14 @@ internal static class RobotModelBuilder
                 linkInBody = Transform3.Identity;
             }
 
-            frames.Add(new ModelFrame(at.Link, body, linkInBody));
-            if (body >= 0 && robot.Link(at.Link).Inertial is { } inertial)
+            RigidInertia linkInertia = body >= 0 && robot.Link(at.Link).Inertial is { } inertial
+                ? LinkInertia(inertial).ToParent(linkInBody)
+                : RigidInertia.Zero;
+            int frame = frames.Count;
+            frames.Add(new ModelFrame(at.Link, body, linkInBody, at.ParentFrame, linkInertia));
+            if (body >= 0)
             {
-                inertias[body] += LinkInertia(inertial).ToParent(linkInBody);
+                inertias[body] += linkInertia;
             }
 
             foreach (UrdfJoint joint in robot.ChildJoints(at.Link).Reverse())
@@ -49,7 +53,7 @@ internal static class RobotModelBuilder
                 if (allowedJoints is null || allowedJoints.Contains(joint.Name))
                 {
                     Transform3 placement = linkInBody * ToTransform(joint.Origin);
-                    stack.Push(new Pending(joint.Child, body, placement, joint.IsMovable ? joint : null));
+                    stack.Push(new Pending(joint.Child, body, placement, joint.IsMovable ? joint : null, frame));
                 }
             }
         }
