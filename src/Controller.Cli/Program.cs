@@ -9,10 +9,11 @@ public static class Program
     /// <summary>Builds the command tree; tests invoke it with their own output writers.</summary>
     public static RootCommand CreateRootCommand()
     {
-        var root = new RootCommand("robotctl: the embodied-intelligence robot controller runtime (run, bench, doctor).");
+        var root = new RootCommand("robotctl: the embodied-intelligence robot controller runtime (run, bench, doctor, model).");
         root.Add(RunCommand.Create());
         root.Add(BenchCommand.Create());
         root.Add(DoctorCommand.Create());
+        root.Add(ModelCommand.Create());
         return root;
     }
 
