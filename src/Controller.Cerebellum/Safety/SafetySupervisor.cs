@@ -34,7 +34,7 @@ public sealed partial class SafetySupervisor
     /// <param name="limits">Every joint's limits, in message order.</param>
     /// <param name="options">Thresholds; validated here.</param>
     /// <param name="events">Where events go; <c>null</c> to only count them.</param>
-    /// <param name="collisionResidual">Model-based collision detection (issue #4); <c>null</c> until the robot model exists.</param>
+    /// <param name="collisionResidual">Model-based collision detection (a <see cref="MomentumObserver"/>), or <c>null</c> for the force/torque threshold alone.</param>
     /// <exception cref="ArgumentException">When an argument is null or an option is out of range.</exception>
     public SafetySupervisor(JointLimitSet limits, SafetyOptions options, MpscRing<SafetyEvent>? events = null, ICollisionResidual? collisionResidual = null)
     {
@@ -95,7 +95,7 @@ public sealed partial class SafetySupervisor
         int joints = _limits.Count;
         bool softStop = Interlocked.Exchange(ref _emergencyStopRequested, 0) != 0;
         int staleJoint = UpdateStaleCounters(in measured, joints, out bool allFresh);
-        bool collision = DetectCollision(in measured, in command, in inputs, out double collisionValue, out double collisionLimit);
+        bool collision = DetectCollision(in time, in measured, in command, in inputs, out double collisionValue, out double collisionLimit);
         UpdateBrainWatch(in time, in inputs);
         bool wellFormed = CommandChecks.IsWellFormed(in command, joints);
 
@@ -141,7 +141,7 @@ public sealed partial class SafetySupervisor
         return first;
     }
 
-    private bool DetectCollision(in JointState measured, in JointCommand command, in SafetyInputs inputs, out double value, out double limit)
+    private bool DetectCollision(in CycleTime time, in JointState measured, in JointCommand command, in SafetyInputs inputs, out double value, out double limit)
     {
         bool hit = false;
         value = 0;
@@ -155,7 +155,11 @@ public sealed partial class SafetySupervisor
             if (!(force <= _options.CollisionForceN)) (hit, value, limit) = (true, force, _options.CollisionForceN);
             else if (!(torque <= _options.CollisionTorqueNm)) (hit, value, limit) = (true, torque, _options.CollisionTorqueNm);
         }
-        if (!hit && _residual is not null && _residual.Exceeded(in measured, in command)) hit = true;
+        // The observer integrates every cycle, so it is asked even when the wrench has already fired.
+        if (_residual is not null && _residual.Exceeded(in time, in measured, in command, out double residual, out double residualLimit) && !hit)
+        {
+            (hit, value, limit) = (true, residual, residualLimit);
+        }
         if (!hit)
         {
             _collisionFirstCycle = -1;

@@ -8,7 +8,11 @@ public sealed class SafetySupervisorAllocationTests
 {
     private sealed class NeverResidual : ICollisionResidual
     {
-        public bool Exceeded(in JointState measured, in JointCommand command) => false;
+        public bool Exceeded(in CycleTime time, in JointState measured, in JointCommand command, out double value, out double limit)
+        {
+            (value, limit) = (0, 1);
+            return false;
+        }
     }
 
     [Fact]

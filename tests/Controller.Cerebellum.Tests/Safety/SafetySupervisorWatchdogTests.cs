@@ -1,3 +1,4 @@
+using Controller.Cerebellum.Loop;
 using Controller.Cerebellum.Safety;
 using Controller.Pipeline.Messages;
 
@@ -7,7 +8,14 @@ public sealed class SafetySupervisorWatchdogTests
 {
     private sealed class FixedResidual(bool exceeded) : ICollisionResidual
     {
-        public bool Exceeded(in JointState measured, in JointCommand command) => exceeded;
+        public int Calls { get; private set; }
+
+        public bool Exceeded(in CycleTime time, in JointState measured, in JointCommand command, out double value, out double limit)
+        {
+            Calls++;
+            (value, limit) = (exceeded ? 12.5 : 0, 10);
+            return exceeded;
+        }
     }
 
     [Fact]
@@ -71,6 +79,29 @@ public sealed class SafetySupervisorWatchdogTests
         rig.Step(SafetyRig.PositionCommand(0));
         Assert.Equal(SafetyState.ProtectiveStop, rig.Supervisor.State);
         Assert.Equal(1, rig.Supervisor.EventCount(SafetyEventKind.Collision));
+    }
+
+    [Fact]
+    public void Apply_ResidualExceeded_EventCarriesResidualAndThreshold()
+    {
+        using var rig = new SafetyRig(residual: new FixedResidual(true));
+        rig.Step(SafetyRig.PositionCommand(0));
+        var e = Assert.Single(rig.Events, e => e.Kind == SafetyEventKind.Collision);
+        Assert.Equal(12.5, e.Value);
+        Assert.Equal(10, e.Limit);
+    }
+
+    [Fact]
+    public void Apply_WrenchAlreadyFired_ResidualStillUpdatedEveryCycle()
+    {
+        // A momentum observer integrates: skipping it while the wrench threshold fires would corrupt it.
+        var residual = new FixedResidual(false);
+        using var rig = new SafetyRig(new SafetyOptions { CollisionForceN = 100 }, residual: residual);
+        rig.Inputs.HasWrench = true;
+        rig.Inputs.Wrench.ForceYN = 150;
+        rig.Step(SafetyRig.PositionCommand(0));
+        rig.Step(SafetyRig.PositionCommand(0));
+        Assert.Equal(2, residual.Calls);
     }
 
     [Fact]
