@@ -29,7 +29,7 @@ internal sealed class DynamixelTestChain : IDisposable
         Servos = (ids.Length == 0 ? Ids : ids).Select(id => new DynamixelServoConfig(id, model ?? DynamixelModels.XM430W350)).ToArray(),
         OperatingMode = mode,
         // Generous: the test machine is shared; a real 1 Mbps bus answers in well under a millisecond.
-        ReplyTimeout = TimeSpan.FromMilliseconds(40),
+        ReplyTimeout = TimeSpan.FromMilliseconds(200),
         LostAfterMissedReplies = 3,
     };
 

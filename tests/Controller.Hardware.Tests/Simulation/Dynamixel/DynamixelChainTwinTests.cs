@@ -31,9 +31,9 @@ public sealed class DynamixelChainTwinTests : IDisposable
         _twin.Dispose();
     }
 
-    private static long Deadline() => Stopwatch.GetTimestamp() + Stopwatch.Frequency / 10;
+    private static long Deadline() => Stopwatch.GetTimestamp() + Stopwatch.Frequency / 2;
 
-    /// <summary>Sends a packet and collects the status packets that arrive within 100 ms (or until <paramref name="expected"/> came).</summary>
+    /// <summary>Sends a packet and collects the status packets that arrive within 500 ms (or until <paramref name="expected"/> came).</summary>
     private List<(byte Id, byte Error, byte[] Parameters)> Exchange(int length, int expected)
     {
         _decoder.Clear();
