@@ -35,6 +35,7 @@ public sealed class DynamixelGroupDriver : IJointBusDriver
     private readonly int[] _lastPulses;
     private readonly int[] _missedCycles;
     private readonly bool[] _answered;
+    private readonly bool[] _fresh;
     private readonly DynamixelRegister _goalRegister;
     private readonly long _replyTimeoutTicks;
     private ISerialLink? _link;
@@ -77,6 +78,7 @@ public sealed class DynamixelGroupDriver : IJointBusDriver
         _holdPulses = new int[_ids.Length];
         _missedCycles = new int[_ids.Length];
         _answered = new bool[_ids.Length];
+        _fresh = new bool[_ids.Length];
         _replyTimeoutTicks = (long)(options.ReplyTimeout.TotalSeconds * Stopwatch.Frequency);
         SupportedModes = options.OperatingMode switch
         {
@@ -209,7 +211,8 @@ public sealed class DynamixelGroupDriver : IJointBusDriver
         link.DiscardInput();
         long crcBefore = _decoder.CrcMismatches;
         Array.Clear(_answered);
-        int answered = 0, alerts = 0, errors = 0;
+        Array.Clear(_fresh);
+        int answered = 0, alerts = 0, errors = 0, requestsDamaged = 0;
         long deadline = Stopwatch.GetTimestamp() + _replyTimeoutTicks;
         if (link.Write(_readRequest.AsSpan(0, _readRequestLength), deadline))
         {
@@ -228,26 +231,30 @@ public sealed class DynamixelGroupDriver : IJointBusDriver
                     answered++;
                     byte error = _body[0];
                     if (DynamixelStatusErrors.HasHardwareAlert(error)) alerts++;
-                    if (DynamixelStatusErrors.Code(error) != DynamixelStatusError.None) { errors++; continue; }
+                    var code = DynamixelStatusErrors.Code(error);
+                    if (code == DynamixelStatusError.CrcError) { requestsDamaged++; continue; }
+                    if (code != DynamixelStatusError.None) { errors++; continue; }
                     if (info.StatusParameterLength != XSeriesControlTable.FeedbackBlock.Size) { errors++; continue; }
                     Publish(ref state, offset, index, _body.AsSpan(1, XSeriesControlTable.FeedbackBlock.Size));
                 }
             }
         }
 
-        int checksum = (int)(_decoder.CrcMismatches - crcBefore);
+        int damagedReplies = (int)(_decoder.CrcMismatches - crcBefore);
+        int checksum = damagedReplies + requestsDamaged;
         int missing = _ids.Length - answered;
         bool lost = false;
         for (int i = 0; i < _ids.Length; i++)
         {
             int bit = offset + i;
-            if (_answered[i]) { _missedCycles[i] = 0; continue; }
+            if (_fresh[i]) { _missedCycles[i] = 0; continue; }
             if (bit < 64) state.FreshMask &= ~(1UL << bit);
+            if (_answered[i]) continue;
             if (++_missedCycles[i] == _options.LostAfterMissedReplies) { lost = true; _lostEvents++; }
             else if (_missedCycles[i] > _options.LostAfterMissedReplies) lost = true;
         }
         _checksumErrors += checksum;
-        _timeouts += Math.Max(0, missing - checksum);
+        _timeouts += Math.Max(0, missing - damagedReplies);
         _hardwareAlerts += alerts;
         _statusErrors += errors;
 
@@ -306,6 +313,7 @@ public sealed class DynamixelGroupDriver : IJointBusDriver
         int velocity = BinaryPrimitives.ReadInt32LittleEndian(block[2..]);
         int pulses = BinaryPrimitives.ReadInt32LittleEndian(block[6..]);
         _lastPulses[index] = pulses;
+        _fresh[index] = true;
         int j = offset + index;
         state.Position[j] = DynamixelUnits.PulsesToRad(pulses);
         state.Velocity[j] = DynamixelUnits.VelocityUnitsToRadPerSec(velocity);

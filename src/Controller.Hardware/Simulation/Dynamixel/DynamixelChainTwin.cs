@@ -261,6 +261,11 @@ public sealed class DynamixelChainTwin : IDisposable
         if ((faults & DynamixelTwinFaults.NoReply) != 0) return;
         var slot = _reply.AsSpan(_replyLength);
         if (slot.Length < parameters.Length + DynamixelPacket.StatusOverheadBytes + 8) return;
+        if ((faults & DynamixelTwinFaults.DamagedRequests) != 0)
+        {
+            error = (byte)DynamixelStatusError.CrcError;
+            parameters = [];
+        }
         int n = DynamixelInstructions.Status(slot, s.Id, (byte)(error | s.AlertBits), parameters);
         if ((faults & DynamixelTwinFaults.CorruptCrc) != 0) slot[n - 1] ^= 0x5A;
         _replyLength += n;

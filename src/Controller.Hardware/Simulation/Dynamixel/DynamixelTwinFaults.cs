@@ -18,4 +18,7 @@ public enum DynamixelTwinFaults
     /// every status packet carries the alert bit, until a Reboot instruction.
     /// </summary>
     Overload = 4,
+
+    /// <summary>Answers every instruction with error number 3 (CRC Error), as when noise damages what the host sends.</summary>
+    DamagedRequests = 8,
 }

@@ -65,6 +65,23 @@ public class DynamixelGroupDriverFaultTests
     }
 
     [Fact]
+    public void DamagedRequest_ServoReportsCrcError_CountedAsChecksumErrorAndStale()
+    {
+        using var chain = new DynamixelTestChain();
+        var (driver, bus, _) = Activate(chain);
+        var state = new JointState();
+        chain.Twin.InjectFault(2, DynamixelTwinFaults.DamagedRequests);
+
+        Assert.Equal(BusStatus.ChecksumError, bus.Read(ref state));
+
+        Assert.Equal(1, driver.ChecksumErrors);
+        Assert.Equal(0, driver.StatusErrors);
+        Assert.Equal(0b101UL, state.FreshMask);
+        Assert.Equal(DeviceState.Active, bus.State);
+        bus.Stop();
+    }
+
+    [Fact]
     public void Overload_AlertBitGivesDeviceFault_RecoverRebootsAndActivationResumes()
     {
         using var chain = new DynamixelTestChain();
