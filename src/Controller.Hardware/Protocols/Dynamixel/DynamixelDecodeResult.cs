@@ -12,7 +12,10 @@ public enum DynamixelDecodeResult
     /// <summary>A header whose packet failed its CRC; the header was consumed so the search resumes after it.</summary>
     CrcMismatch,
 
-    /// <summary>A header with an impossible ID or length; the header was consumed so the search resumes after it.</summary>
+    /// <summary>
+    /// A header with an impossible ID or length, or an incomplete one followed by a complete valid packet (a false
+    /// header in noise); bytes up to the next candidate were consumed.
+    /// </summary>
     Malformed,
 
     /// <summary>A valid packet whose unstuffed body did not fit the caller's buffer; the packet was consumed.</summary>

@@ -49,8 +49,11 @@ public static class DynamixelPacketDecoder
 
         if (packet.Length < total)
         {
-            consumed = start;
-            return DynamixelDecodeResult.NeedMoreData;
+            // A false header in noise can claim a long packet and hide real ones behind it: if a complete,
+            // CRC-valid packet already starts later in the input, this header was not real.
+            int later = NextCompletePacket(input, start + 1);
+            consumed = later >= 0 ? later : start;
+            return later >= 0 ? DynamixelDecodeResult.Malformed : DynamixelDecodeResult.NeedMoreData;
         }
 
         ushort crc = BinaryPrimitives.ReadUInt16LittleEndian(packet[(total - 2)..]);
@@ -81,6 +84,27 @@ public static class DynamixelPacketDecoder
                 return i - 2;
             from = i + 1;
         }
+    }
+
+    private static int NextCompletePacket(ReadOnlySpan<byte> input, int from)
+    {
+        while (from < input.Length)
+        {
+            int h = FindHeader(input[from..]);
+            if (h < 0) return -1;
+            h += from;
+            var candidate = input[h..];
+            if (candidate.Length >= DynamixelPacket.PrefixBytes)
+            {
+                int length = BinaryPrimitives.ReadUInt16LittleEndian(candidate[DynamixelPacket.LengthOffset..]);
+                int total = DynamixelPacket.PrefixBytes + length;
+                if (length >= 3 && total <= candidate.Length
+                    && DynamixelCrc.Compute(candidate[..(total - 2)]) == BinaryPrimitives.ReadUInt16LittleEndian(candidate[(total - 2)..]))
+                    return h;
+            }
+            from = h + 1;
+        }
+        return -1;
     }
 
     private static int PartialHeaderLength(ReadOnlySpan<byte> input)

@@ -158,7 +158,7 @@ public class DynamixelCodecPropertyTests
             at += piece;
             while (true)
             {
-                if (++guard > 100_000) throw new InvalidOperationException("decoder made no progress");
+                if (++guard > 1_000_000) throw new InvalidOperationException("decoder made no progress");
                 var r = decoder.TryNext(body, out var info);
                 if (r == DynamixelDecodeResult.Packet) packets.Add((info.Id, info.Instruction, body[..info.BodyLength]));
                 else if (r == DynamixelDecodeResult.NeedMoreData) break;
@@ -194,6 +194,8 @@ public class DynamixelCodecPropertyTests
                 var garbage = PatternyBytes(rng, rng.Next(0, 30));
                 stream.AddRange(garbage);
                 stream.Add(0x00);
+                // Sometimes a false header in the noise, claiming a packet long enough to swallow the real one.
+                if (rng.Next(3) == 0) stream.AddRange(new byte[] { 0xFF, 0xFF, 0xFD, 0x00, 0x01, (byte)rng.Next(3, 256), 0x00 });
                 var (packet, id, instruction, body) = RandomInstruction(rng);
                 stream.AddRange(packet);
                 expected.Add((id, instruction, body));
