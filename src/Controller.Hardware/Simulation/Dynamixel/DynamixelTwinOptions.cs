@@ -1,0 +1,20 @@
+namespace Controller.Hardware.Simulation.Dynamixel;
+
+/// <summary>How a <see cref="DynamixelChainTwin"/> behaves on the wire and drives its plant.</summary>
+public sealed record DynamixelTwinOptions
+{
+    /// <summary>When &gt; 0, each reply is held back by its wire time at this baud rate (10 bits per byte), like a real line.</summary>
+    public int BaudRate { get; init; }
+
+    /// <summary>Called from the twin's thread with the elapsed seconds, to advance a plant nobody else steps (e.g. <c>IndependentJointPlant.Step</c>).</summary>
+    public Action<double>? StepPlant { get; init; }
+
+    /// <summary>Position-loop stiffness of the simulated servo (N·m/rad).</summary>
+    public double PositionGainNmPerRad { get; init; } = 20;
+
+    /// <summary>Position-loop damping (N·m·s/rad), also the velocity-mode gain.</summary>
+    public double DampingNmsPerRad { get; init; } = 0.5;
+
+    /// <summary>Longest step given to the servo loop and plant at once (s); bounds the integration step after a stall.</summary>
+    public double MaxStepSeconds { get; init; } = 0.002;
+}
