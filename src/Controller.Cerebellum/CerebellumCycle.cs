@@ -26,6 +26,7 @@ public sealed class CerebellumCycle : ICycleBody
     private JointState _state;
     private JointCommand _command;
     private SafetyInputs _inputs;
+    private long _chunksReceived;
 
     /// <summary>Composes a cycle.</summary>
     /// <param name="buses">Every joint bus, in the order of their joint offsets.</param>
@@ -55,6 +56,12 @@ public sealed class CerebellumCycle : ICycleBody
 
     /// <summary>The state read this cycle.</summary>
     public ref readonly JointState State => ref _state;
+
+    /// <summary>Action chunks taken from the ring so far (any thread may read it).</summary>
+    public long ChunksReceived => Volatile.Read(ref _chunksReceived);
+
+    /// <summary>The time of the latest chunk or brain message, as the safety watchdog sees it.</summary>
+    public void NoteBrainAlive(long nowNs) => _inputs.LastBrainMessageNs = nowNs;
 
     /// <summary>The command written this cycle (after the safety supervisor).</summary>
     public ref readonly JointCommand LastCommand => ref _command;
@@ -87,6 +94,7 @@ public sealed class CerebellumCycle : ICycleBody
         {
             if (_controllers.Active is IChunkConsumer consumer) consumer.Accept(claim.Message, time.NowNs);
             _inputs.LastBrainMessageNs = time.NowNs;
+            Volatile.Write(ref _chunksReceived, _chunksReceived + 1);
             claim.Release();
         }
     }

@@ -18,6 +18,10 @@ internal sealed class FakeJointBusDriver(int jointCount = 2, ActuatorModes modes
     public long WritesWhileDisabled;
     public long LastDisableTick;
     public long LastWriteTick;
+    public JointCommand LastCommand;
+
+    /// <summary>When set, Read reports the last commanded positions and efforts (an ideal actuator).</summary>
+    public bool EchoCommand { get; set; }
 
     public void Open() => Calls.Add("open");
     public void EnableDrives() { Calls.Add("enable"); Volatile.Write(ref _drivesEnabled, 1); }
@@ -27,13 +31,18 @@ internal sealed class FakeJointBusDriver(int jointCount = 2, ActuatorModes modes
 
     public BusStatus Read(ref JointState state, int offset)
     {
-        for (int i = 0; i < jointCount; i++) state.Position[offset + i] = offset + i;
+        for (int i = 0; i < jointCount; i++)
+        {
+            state.Position[offset + i] = EchoCommand ? LastCommand.Position[offset + i] : offset + i;
+            if (EchoCommand) state.Effort[offset + i] = LastCommand.Effort[offset + i];
+        }
         return NextReadStatus;
     }
 
     public BusStatus Write(in JointCommand command, int offset)
     {
         Interlocked.Increment(ref Writes);
+        LastCommand = command;
         if (Volatile.Read(ref _drivesEnabled) == 0) Interlocked.Increment(ref WritesWhileDisabled);
         LastWriteTick = Interlocked.Increment(ref _clock);
         return BusStatus.Ok;
