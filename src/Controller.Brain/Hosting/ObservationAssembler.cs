@@ -51,7 +51,7 @@ public sealed class ObservationAssembler
         if (_state is null) return AssemblyStatus.UnknownFeature;
         if (state.JointCount < _jointCount) return AssemblyStatus.ShapeMismatch;
         int width = (int)_state.Feature.Shape[^1];
-        for (int i = 0; i < width; i++) if (!double.IsFinite(StateValue(in state, i))) return AssemblyStatus.NotFinite;
+        for (int i = 0; i < width; i++) if (!float.IsFinite((float)StateValue(in state, i))) return AssemblyStatus.NotFinite;
         Span<float> into = _state.Tensor.Floats;
         for (int i = 0; i < width; i++) into[i] = _state.Normalizer.Apply((float)StateValue(in state, i), i);
         return AssemblyStatus.Ok;
@@ -62,7 +62,7 @@ public sealed class ObservationAssembler
     {
         if (_wrench is null) return AssemblyStatus.UnknownFeature;
         Span<double> v = [wrench.ForceXN, wrench.ForceYN, wrench.ForceZN, wrench.TorqueXNm, wrench.TorqueYNm, wrench.TorqueZNm];
-        foreach (double x in v) if (!double.IsFinite(x)) return AssemblyStatus.NotFinite;
+        foreach (double x in v) if (!float.IsFinite((float)x)) return AssemblyStatus.NotFinite;
         Span<float> into = _wrench.Tensor.Floats;
         for (int i = 0; i < 6; i++) into[i] = _wrench.Normalizer.Apply((float)v[i], i);
         return AssemblyStatus.Ok;
