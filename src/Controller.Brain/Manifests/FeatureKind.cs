@@ -1,0 +1,17 @@
+namespace Controller.Brain.Manifests;
+
+/// <summary>The LeRobot feature families an input can be fed from, named by the feature's prefix.</summary>
+public enum FeatureKind
+{
+    /// <summary><c>observation.state</c>: joint positions (then velocities, efforts when the width asks).</summary>
+    State,
+
+    /// <summary><c>observation.images.&lt;camera&gt;</c>: one camera frame.</summary>
+    Image,
+
+    /// <summary><c>observation.wrench</c>: force (N) and torque (N·m), six values.</summary>
+    Wrench,
+
+    /// <summary><c>task</c>: the instruction text, tokenized.</summary>
+    Task,
+}
