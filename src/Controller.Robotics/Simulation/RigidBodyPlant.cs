@@ -29,6 +29,7 @@ public sealed class RigidBodyPlant : ISimulatedPlant
     private readonly double[] _stageQ, _stageQd, _torque, _tauScratch;
     private readonly double[][] _stageQdd;
     private readonly Force[] _external;
+    private readonly RobotModel _baseModel;
     private RobotModel _model;
     private RobotData _data;
 
@@ -36,6 +37,7 @@ public sealed class RigidBodyPlant : ISimulatedPlant
     /// <exception cref="ArgumentException">A contact or sensor names a missing link or a link fixed to the root.</exception>
     public RigidBodyPlant(RobotModel model, PlantOptions? options = null)
     {
+        _baseModel = model;
         _model = model;
         _data = new RobotData(model);
         _options = options ?? new PlantOptions();
@@ -123,10 +125,21 @@ public sealed class RigidBodyPlant : ISimulatedPlant
         Publish();
     }
 
-    /// <summary>Attaches a payload to a frame (a grasped cube); the sensors above it feel it from the next step.</summary>
+    /// <summary>
+    /// Attaches a payload to a frame (a grasped cube), in addition to any attached before; the sensors above it
+    /// feel it from the next step. Stepping thread only (it rebuilds the model: an allocation at a grasp, not per step).
+    /// </summary>
     public void AttachPayload(string frame, in RigidInertia payloadInFrame)
     {
-        _model = _model.WithPayload(_model.FrameIndex(frame), payloadInFrame);
+        UseModel(_model.WithPayload(_model.FrameIndex(frame), payloadInFrame));
+    }
+
+    /// <summary>Removes every payload (the gripper let go). Stepping thread only.</summary>
+    public void DetachPayloads() => UseModel(_baseModel);
+
+    private void UseModel(RobotModel model)
+    {
+        _model = model;
         _data = new RobotData(_model);
         _sensors = _sensors.Select(s => new ForceTorqueSensorModel(_model, s.Name, _contacts.SphereFrames)).ToArray();
     }

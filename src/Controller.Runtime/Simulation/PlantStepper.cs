@@ -19,10 +19,18 @@ public sealed class PlantStepper : IDisposable
     private long _lateSteps;
     private long _droppedSteps;
 
+    private readonly Action? _every10Ms;
+    private readonly long _callbackEverySteps;
+
     /// <summary>Prepares the stepper; call <see cref="Start"/>.</summary>
-    public PlantStepper(RigidBodyPlant plant, double rateHz)
+    /// <param name="plant">The plant to step.</param>
+    /// <param name="rateHz">Steps per second of wall-clock time.</param>
+    /// <param name="every10Ms">Called on the stepping thread about every 10 ms of simulated time (the scene's grasp check).</param>
+    public PlantStepper(RigidBodyPlant plant, double rateHz, Action? every10Ms = null)
     {
         _plant = plant;
+        _every10Ms = every10Ms;
+        _callbackEverySteps = Math.Max(1, (long)Math.Round(rateHz / 100));
         _periodNs = (long)Math.Round(1e9 / rateHz);
         _thread = new Thread(Run) { IsBackground = true, Name = "plant" };
     }
@@ -69,6 +77,10 @@ public sealed class PlantStepper : IDisposable
             for (long i = 0; i < due; i++)
             {
                 _plant.Step(dt);
+                if (_every10Ms is not null && _plant.Steps % _callbackEverySteps == 0)
+                {
+                    _every10Ms();
+                }
             }
 
             if (due > 1)
