@@ -14,8 +14,6 @@ namespace Controller.Hardware.Simulation.EtherCat;
 /// </summary>
 public sealed class SimulatedSlave
 {
-    private const int FmmuCount = 8;
-    private const int SyncManagerCount = 8;
     private const byte MailboxFullBit = 0x08;
 
     private readonly byte[] _memory = new byte[0x10000];
@@ -26,9 +24,12 @@ public sealed class SimulatedSlave
     /// <summary>Creates a slave from an SII image; a CoE dictionary gives it an SDO server (the SII must declare a mailbox).</summary>
     /// <param name="siiImage">The EEPROM image (e.g. a real dump); parsed, so malformed images throw <see cref="SiiFormatException"/>.</param>
     /// <param name="dictionary">CoE object dictionary, or null for a slave without CoE.</param>
+    /// <param name="capabilities">FMMUs, SMs and DC the ESC implements; default <see cref="EscCapabilities.Et1100"/>.</param>
     /// <param name="siiBusyReads">Status reads that still see the EEPROM busy after a read command.</param>
-    public SimulatedSlave(byte[] siiImage, CoeObjectDictionary? dictionary = null, int siiBusyReads = 2)
+    public SimulatedSlave(byte[] siiImage, CoeObjectDictionary? dictionary = null, EscCapabilities? capabilities = null, int siiBusyReads = 2)
     {
+        Capabilities = capabilities ?? EscCapabilities.Et1100;
+        Capabilities.Validate();
         Sii = SiiParser.Parse(siiImage);
         _sii = new SimulatedSiiInterface(siiImage, siiBusyReads);
         if (dictionary is not null)
@@ -40,15 +41,18 @@ public sealed class SimulatedSlave
         Al = new SimulatedAlStateMachine(CheckTransition);
         var m = _memory.AsSpan();
         m[EscRegister.Type] = 0x11;           // an ET1100-like ESC
-        m[EscRegister.FmmuCount] = FmmuCount;
-        m[EscRegister.SyncManagerCount] = SyncManagerCount;
+        m[EscRegister.FmmuCount] = (byte)Capabilities.FmmuCount;
+        m[EscRegister.SyncManagerCount] = (byte)Capabilities.SyncManagerCount;
         m[EscRegister.RamSize] = 8;
         m[EscRegister.PortDescriptor] = 0x0F; // ports 0 and 1 in use
-        BinaryPrimitives.WriteUInt16LittleEndian(m[EscRegister.Features..], 0x000C); // DC and 64-bit DC
+        BinaryPrimitives.WriteUInt16LittleEndian(m[EscRegister.Features..], (ushort)(Capabilities.DistributedClocks ? 0x000C : 0)); // DC, 64-bit DC
         BinaryPrimitives.WriteUInt16LittleEndian(m[EscRegister.ConfiguredStationAlias..], Sii.Header.ConfiguredStationAlias);
         _sii.Initialise(m);
         PublishAlStatus();
     }
+
+    /// <summary>What the ESC implements.</summary>
+    public EscCapabilities Capabilities { get; }
 
     /// <summary>The parsed SII image.</summary>
     public SiiImage Sii { get; }
@@ -110,7 +114,7 @@ public sealed class SimulatedSlave
                 BinaryPrimitives.WriteUInt16LittleEndian(frame[(headerOffset + 2)..], (ushort)(adp + 1));
                 return Physical(command, ado, data);
             case EtherCatAddressing.Logical:
-                var (read, wrote) = SimulatedFmmu.Apply(_memory, address, data, command.Reads(), command.Writes(), FmmuCount);
+                var (read, wrote) = SimulatedFmmu.Apply(_memory, address, data, command.Reads(), command.Writes(), Capabilities.FmmuCount);
                 return (read ? 1 : 0) + (wrote ? (command == EtherCatCommand.Lrw ? 2 : 1) : 0);
             default:
                 return 0;
@@ -133,7 +137,7 @@ public sealed class SimulatedSlave
 
     private int Read(ushort ado, Span<byte> data, bool or)
     {
-        if (ado + data.Length > _memory.Length || !MailboxReadAllowed(ado, data.Length))
+        if (ado + data.Length > _memory.Length || !Implemented(ado, data.Length) || !MailboxReadAllowed(ado, data.Length))
             return 0;
         var source = _memory.AsSpan(ado, data.Length);
         if (or)
@@ -146,11 +150,18 @@ public sealed class SimulatedSlave
 
     private int Write(ushort ado, ReadOnlySpan<byte> data)
     {
-        if (ado + data.Length > _memory.Length || !MailboxWriteAllowed(ado, data.Length))
+        if (ado + data.Length > _memory.Length || !Implemented(ado, data.Length) || !MailboxWriteAllowed(ado, data.Length))
             return 0;
+        bool wroteAny = false;
         for (int i = 0; i < data.Length; i++)
-            if (!IsReadOnly(ado + i))
-                _memory[ado + i] = data[i];
+        {
+            if (IsReadOnly(ado + i))
+                continue;
+            _memory[ado + i] = data[i];
+            wroteAny = true;
+        }
+        if (!wroteAny)
+            return 0; // a write that only hits read-only registers is not counted (0x092C in the real capture)
         AfterWrite(ado, data.Length);
         return 1;
     }
@@ -158,9 +169,21 @@ public sealed class SimulatedSlave
     private static bool Overlaps(int start, int length, int register, int registerLength) =>
         start < register + registerLength && register < start + length;
 
-    private bool IsReadOnly(int address) =>
+    private static bool IsReadOnly(int address) =>
         address < 0x0010 || address is >= 0x0110 and < 0x0112 || address is >= 0x0130 and < 0x0136
-        || (address is >= 0x0800 and < 0x0880 && (address - 0x0800) % 8 == 5);
+        || (address is >= 0x0800 and < 0x0880 && (address - 0x0800) % 8 == 5)
+        || address is >= EscRegister.DcReceiveTimeProcessingUnit and < EscRegister.DcSystemTimeOffset
+        || address is >= EscRegister.DcSystemTimeDifference and < EscRegister.DcSpeedCounterStart;
+
+    private bool Implemented(int start, int length)
+    {
+        int fmmuEnd = EscRegister.Fmmu0 + EscRegister.FmmuBytes * Capabilities.FmmuCount;
+        int smEnd = EscRegister.SyncManager0 + EscRegister.SyncManagerBytes * Capabilities.SyncManagerCount;
+        return !Overlaps(start, length, fmmuEnd, 0x0700 - fmmuEnd)
+            && !Overlaps(start, length, smEnd, 0x0900 - smEnd)
+            // Without DC an ESC still latches port receive times (0x0900..0x090F), as the real EL2828 does.
+            && (Capabilities.DistributedClocks || !Overlaps(start, length, EscRegister.DcSystemTime, 0x0A00 - EscRegister.DcSystemTime));
+    }
 
     private (ushort Start, ushort Length, bool Enabled, bool Mailbox) SyncManager(int n)
     {
@@ -248,7 +271,7 @@ public sealed class SimulatedSlave
         }
         if (to is AlState.SafeOp or AlState.Op)
         {
-            for (int n = 0; n < Sii.SyncManagers.Count && n < SyncManagerCount; n++)
+            for (int n = 0; n < Sii.SyncManagers.Count && n < Capabilities.SyncManagerCount; n++)
             {
                 var expected = Sii.SyncManagers[n];
                 int bits = expected.Type switch
