@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using Controller.Hardware.Protocols.EtherCat;
 using Controller.Hardware.Protocols.EtherCat.Esc;
+using Controller.Hardware.Protocols.EtherCat.Mailbox;
 using Controller.Hardware.Protocols.EtherCat.Sii;
 
 namespace Controller.Hardware.Simulation.EtherCat;
@@ -19,7 +20,7 @@ public sealed class SimulatedSlave
     private readonly byte[] _memory = new byte[0x10000];
     private readonly SimulatedSiiInterface _sii;
     private readonly SdoServer? _sdo;
-    private readonly byte[] _mailboxResponse = new byte[1024];
+    private readonly byte[] _mailboxResponse;
 
     /// <summary>Creates a slave from an SII image; a CoE dictionary gives it an SDO server (the SII must declare a mailbox).</summary>
     /// <param name="siiImage">The EEPROM image (e.g. a real dump); parsed, so malformed images throw <see cref="SiiFormatException"/>.</param>
@@ -38,6 +39,7 @@ public sealed class SimulatedSlave
                 throw new ArgumentException("a CoE dictionary needs an SII image that declares a standard mailbox", nameof(dictionary));
             _sdo = new SdoServer(dictionary, Math.Min(Sii.Header.StandardMailbox.SendSize, Sii.Header.StandardMailbox.ReceiveSize));
         }
+        _mailboxResponse = new byte[Math.Max((int)Sii.Header.StandardMailbox.SendSize, SdoLayout.InitiateBytes)];
         Al = new SimulatedAlStateMachine(CheckTransition);
         var m = _memory.AsSpan();
         m[EscRegister.Type] = 0x11;           // an ET1100-like ESC
@@ -65,6 +67,9 @@ public sealed class SimulatedSlave
 
     /// <summary>The configured station address (register 0x0010).</summary>
     public ushort StationAddress => BinaryPrimitives.ReadUInt16LittleEndian(_memory.AsSpan(EscRegister.ConfiguredStationAddress));
+
+    /// <summary>Mailbox answers dropped because they did not fit the SM1 length the master configured.</summary>
+    public long MailboxOverflows { get; private set; }
 
     /// <summary>Frames this slave handled.</summary>
     public long FramesSeen { get; private set; }
@@ -237,9 +242,14 @@ public sealed class SimulatedSlave
         var sm1 = SyncManager(1);
         if (!sm1.Enabled || sm1.Length == 0)
             return;
-        int n = _sdo.Handle(_memory.AsSpan(start, length), _mailboxResponse.AsSpan(0, Math.Min(sm1.Length, _mailboxResponse.Length)));
+        int n = _sdo.Handle(_memory.AsSpan(start, length), _mailboxResponse);
         if (n == 0)
             return;
+        if (n > sm1.Length)
+        {
+            MailboxOverflows++;
+            return;
+        }
         var area = _memory.AsSpan(sm1.Start, sm1.Length);
         area.Clear();
         _mailboxResponse.AsSpan(0, n).CopyTo(area);
