@@ -155,4 +155,28 @@ public class SdoServerTests
         }
         Assert.Equal([1, 0, 0, 0], od.Get(0xF008, 0));
     }
+
+    [Fact]
+    public void Handle_MutatedAndRandomRequests_AnswersOrIgnoresNeverThrows()
+    {
+        var real = CaptureMailboxes.Read("replay-ek1914-el3004-configure").Where(e => e.Written).Select(e => e.Mailbox).ToArray();
+        Prop.ForAll(Gen.Choose(0, int.MaxValue - 1).ToArbitrary(), seed =>
+        {
+            var rng = new Random(seed);
+            var (_, server) = Server(rng.Next(16, 200));
+            var response = new byte[256];
+            for (int step = 0; step < 5; step++)
+            {
+                byte[] request = (byte[])real[rng.Next(real.Length)].Clone();
+                if (rng.Next(3) == 0)
+                    rng.NextBytes(request.AsSpan(6, 10));
+                else
+                    request[rng.Next(5, 16)] = (byte)rng.Next(256);
+                int n = server.Handle(request, response);
+                if (n < 0 || n > response.Length)
+                    return false;
+            }
+            return true;
+        }).QuickCheckThrowOnFailure();
+    }
 }
