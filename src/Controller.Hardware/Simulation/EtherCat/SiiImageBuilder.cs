@@ -99,7 +99,7 @@ public sealed class SiiImageBuilder
         Category(image, SiiCategoryType.Strings, [.. stringData]);
         Category(image, SiiCategoryType.General, general);
         if (Fmmus.Count > 0)
-            Category(image, SiiCategoryType.Fmmu, Fmmus.Select(f => (byte)f).ToArray());
+            Category(image, SiiCategoryType.Fmmu, Fmmus.Select(f => (byte)f).ToArray(), pad: (byte)SiiFmmuUsage.NotUsed); // as real EEPROMs pad
         if (sms.Length > 0)
             Category(image, SiiCategoryType.SyncManager, sms);
         if (tx.Length > 0)
@@ -164,7 +164,7 @@ public sealed class SiiImageBuilder
         return [.. bytes];
     }
 
-    private static void Category(List<byte> image, SiiCategoryType type, byte[] data)
+    private static void Category(List<byte> image, SiiCategoryType type, byte[] data, byte pad = 0)
     {
         int padded = (data.Length + 1) & ~1;
         image.Add((byte)type);
@@ -173,6 +173,6 @@ public sealed class SiiImageBuilder
         image.Add((byte)(padded / 2 >> 8));
         image.AddRange(data);
         if (padded > data.Length)
-            image.Add(0);
+            image.Add(pad);
     }
 }
