@@ -12,13 +12,14 @@ namespace Controller.Hardware.Simulation.EtherCat;
 /// </summary>
 public sealed class SimulatedSegment
 {
+    private readonly SimulatedSlave[] _slaves;
     private int _dropNext;
 
     /// <summary>Creates a segment with the slaves in wiring order.</summary>
-    public SimulatedSegment(IEnumerable<SimulatedSlave> slaves) => Slaves = slaves.ToArray();
+    public SimulatedSegment(IEnumerable<SimulatedSlave> slaves) => _slaves = slaves.ToArray();
 
     /// <summary>The slaves in wiring order (position 0 first).</summary>
-    public IReadOnlyList<SimulatedSlave> Slaves { get; }
+    public IReadOnlyList<SimulatedSlave> Slaves => _slaves;
 
     /// <summary>Frames answered.</summary>
     public long FramesProcessed { get; private set; }
@@ -39,8 +40,8 @@ public sealed class SimulatedSegment
             FramesDropped++;
             return false;
         }
-        foreach (var slave in Slaves)
-            slave.Process(frame);
+        for (int i = 0; i < _slaves.Length; i++) // an array loop: enumerating the interface would allocate per frame
+            _slaves[i].Process(frame);
         frame[6] |= 0x02;
         FramesProcessed++;
         return true;

@@ -79,4 +79,24 @@ public class ProcessDataCycleTests
         Assert.Contains("imageBytes", ex.Message);
         Assert.Contains("1..", ex.Message);
     }
+
+    [Fact]
+    public void Process_CyclicFrameThroughSimulatedSegment_AllocatesNothing()
+    {
+        // The twin's side of the cycle must not allocate either, so a benchmark measures the master, not the simulation.
+        using var bench = SimulatedBench.CouplerWithTwoEl2004();
+        bench.BringEl2004OutputsToOp();
+        var frame = new byte[1514];
+        var writer = new EtherCatFrameWriter(frame, MacAddress.Broadcast, new MacAddress(2));
+        writer.TryAppend(EtherCatCommand.Frmw, 1, EtherCatAddress.Physical(0x1000, EscRegister.DcSystemTime), 8, out _);
+        writer.TryAppend(EtherCatCommand.Lrw, 2, 0, 1, out _);
+        int length = writer.Finish();
+        var segment = new Controller.Hardware.Simulation.EtherCat.SimulatedSegment(bench.Segment.Slaves);
+        segment.Process(frame.AsSpan(0, length));
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 10_000; i++)
+            segment.Process(frame.AsSpan(0, length));
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
 }
