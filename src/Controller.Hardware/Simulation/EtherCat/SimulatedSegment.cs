@@ -1,0 +1,79 @@
+using Controller.Hardware.Protocols.EtherCat;
+using Controller.Hardware.Transports.Ethernet;
+
+namespace Controller.Hardware.Simulation.EtherCat;
+
+/// <summary>
+/// A line of simulated slaves behind one port: a frame passes every present slave in order, then returns with
+/// bit 1 of the first source-MAC octet set, as real ESCs mark returning frames. Faults on demand: lost frames
+/// (<see cref="DropNextFrames"/>), slaves that disappear (<see cref="SimulatedSlave.Present"/>) and slaves that
+/// fail into a lower state (<see cref="SimulatedSlave.Fail"/>). <see cref="Serve"/> answers a transport on a thread
+/// of its own: an in-process <see cref="VirtualNic"/> or a raw socket on a veth end.
+/// </summary>
+public sealed class SimulatedSegment
+{
+    private readonly SimulatedSlave[] _slaves;
+    private int _dropNext;
+
+    /// <summary>Creates a segment with the slaves in wiring order.</summary>
+    public SimulatedSegment(IEnumerable<SimulatedSlave> slaves) => _slaves = slaves.ToArray();
+
+    /// <summary>The slaves in wiring order (position 0 first).</summary>
+    public IReadOnlyList<SimulatedSlave> Slaves => _slaves;
+
+    /// <summary>Frames answered.</summary>
+    public long FramesProcessed { get; private set; }
+
+    /// <summary>Frames swallowed by fault injection.</summary>
+    public long FramesDropped { get; private set; }
+
+    /// <summary>Loses the next <paramref name="count"/> frames (as a broken cable or a CRC error would).</summary>
+    public void DropNextFrames(int count) => Interlocked.Exchange(ref _dropNext, count);
+
+    /// <summary>Passes one frame through the segment in place; false when it was dropped or is not EtherCAT.</summary>
+    public bool Process(Span<byte> frame)
+    {
+        if (EtherCatFrameReader.TryCreate(frame, out _) != EtherCatDecodeError.None)
+            return false;
+        if (Volatile.Read(ref _dropNext) > 0 && Interlocked.Decrement(ref _dropNext) >= 0)
+        {
+            FramesDropped++;
+            return false;
+        }
+        for (int i = 0; i < _slaves.Length; i++) // an array loop: enumerating the interface would allocate per frame
+            _slaves[i].Process(frame);
+        frame[6] |= 0x02;
+        FramesProcessed++;
+        return true;
+    }
+
+    /// <summary>Answers frames arriving on <paramref name="transport"/> until the returned handle is disposed.</summary>
+    public IDisposable Serve(IRawFrameTransport transport)
+    {
+        var stop = new CancellationTokenSource();
+        var thread = new Thread(() =>
+        {
+            var buffer = new byte[1514];
+            while (!stop.IsCancellationRequested)
+            {
+                var status = transport.TryReceive(buffer, 10_000_000, out int length);
+                if (status == FrameIoStatus.Closed)
+                    return;
+                if (status == FrameIoStatus.Ok && Process(buffer.AsSpan(0, length)))
+                    transport.Send(buffer.AsSpan(0, length));
+            }
+        }) { IsBackground = true, Name = "ethercat-sim" };
+        thread.Start();
+        return new Stopper(stop, thread);
+    }
+
+    private sealed class Stopper(CancellationTokenSource stop, Thread thread) : IDisposable
+    {
+        public void Dispose()
+        {
+            stop.Cancel();
+            thread.Join();
+            stop.Dispose();
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using Controller.Hardware.Devices.EtherCat;
+using Controller.Hardware.Protocols.EtherCat;
+using Controller.Hardware.Protocols.EtherCat.Esc;
+using Controller.Hardware.Protocols.EtherCat.Mailbox;
+using Controller.Hardware.Protocols.EtherCat.Sii;
+using Controller.Hardware.Simulation.EtherCat;
+using Controller.Hardware.Tests.Protocols.EtherCat;
+using Controller.Hardware.Transports.Ethernet;
+
+namespace Controller.Hardware.Tests.Simulation.EtherCat;
+
+/// <summary>Simulated slaves served on one end of a virtual NIC, a master port on the other.</summary>
+internal sealed class SimulatedBench : IDisposable
+{
+    private readonly IDisposable _server;
+    private readonly VirtualNic _master;
+
+    public SimulatedSegment Segment { get; }
+    public EtherCatPort Port { get; }
+
+    public SimulatedBench(params SimulatedSlave[] slaves)
+    {
+        Segment = new SimulatedSegment(slaves);
+        var (master, slaveSide) = VirtualNic.CreatePair();
+        _master = master;
+        _server = Segment.Serve(slaveSide);
+        Port = new EtherCatPort(master, new MacAddress(0x10_10_10_10_10_10), timeoutNs: 200_000_000);
+    }
+
+    public static byte[] Dump(string file) => File.ReadAllBytes(EtherCatTestData.EepromPath(file));
+
+    /// <summary>EK1100 + 2 x EL2004, the set SOEM's slaveinfo listing describes.</summary>
+    public static SimulatedBench CouplerWithTwoEl2004() => new(
+        new SimulatedSlave(Dump("ek1100-eeprom-dump.bin")),
+        new SimulatedSlave(Dump("el2004-eeprom-dump.bin")),
+        new SimulatedSlave(Dump("el2004-eeprom-dump.bin")));
+
+    /// <summary>A CoE slave (synthetic SII with a 128-byte mailbox at 0x1000/0x1080, like the EL3004's) and its dictionary.</summary>
+    public static (SimulatedSlave Slave, CoeObjectDictionary Dictionary) CoeSlave(ushort mailboxBytes = 128)
+    {
+        var sii = new SiiImageBuilder
+        {
+            Identity = new SlaveIdentity(0x00000ABC, 0x00001234, 0x00010000, 42),
+            StandardMailbox = new SiiMailbox(0x1000, mailboxBytes, 0x1080, mailboxBytes),
+            MailboxProtocols = MailboxProtocols.CoE,
+            OrderNumber = "SIM-DRIVE",
+            Name = "Simulated CoE drive",
+            GroupName = "Drives",
+            CoeDetails = 0x01,
+            SyncManagers =
+            [
+                new SiiSyncManager(0x1000, mailboxBytes, 0x26, 0, 1, SyncManagerType.MailboxOut),
+                new SiiSyncManager(0x1080, mailboxBytes, 0x22, 0, 1, SyncManagerType.MailboxIn),
+            ],
+        }.Build();
+        var od = new CoeObjectDictionary();
+        od.Add(0x1008, 0, "Simulated CoE drive with a long device name that needs segments"u8, CoeAccess.ReadOnly, variableSize: true);
+        od.Add(0x6060, 0, [0]);
+        od.Add(0x607A, 0, [0, 0, 0, 0]);
+        return (new SimulatedSlave(sii, od), od);
+    }
+
+    /// <summary>
+    /// Discovers EK1100 + 2 x EL2004 and takes all to OP with the EL2004 outputs mapped as SOEM's listing shows:
+    /// SM0 at 0x0F00 (1 byte), FMMU0 logical byte 0 bits 0..3 for the first, bits 4..7 for the second.
+    /// </summary>
+    public IReadOnlyList<DiscoveredSlave> BringEl2004OutputsToOp()
+    {
+        var slaves = EtherCatDiscovery.Discover(Port);
+        foreach (var slave in slaves)
+        {
+            if (slave.Position > 0)
+            {
+                var sm = slave.Sii.SyncManagers[0];
+                byte[] smRegisters = [0x00, 0x0F, 1, 0, sm.Control, 0, 0x01, 0];
+                Check(Port.Exchange(EtherCatCommand.Fpwr, EtherCatAddress.Physical(slave.StationAddress, EscRegister.SyncManager(0)), smRegisters, 1));
+                byte startBit = (byte)(4 * (slave.Position - 1));
+                byte[] fmmu = [0, 0, 0, 0, 1, 0, startBit, (byte)(startBit + 3), 0x00, 0x0F, 0, 0x02, 0x01, 0, 0, 0];
+                Check(Port.Exchange(EtherCatCommand.Fpwr, EtherCatAddress.Physical(slave.StationAddress, EscRegister.Fmmu(0)), fmmu, 1));
+            }
+            AlStateControl.RequestState(Port, slave.StationAddress, AlState.PreOp);
+            AlStateControl.RequestState(Port, slave.StationAddress, AlState.SafeOp);
+            AlStateControl.RequestState(Port, slave.StationAddress, AlState.Op);
+        }
+        return slaves;
+    }
+
+    private static void Check(ExchangeStatus status)
+    {
+        if (status != ExchangeStatus.Ok)
+            throw new InvalidOperationException(status.ToString());
+    }
+
+    public IRawFrameTransport MasterTransport => _master;
+
+    public void Dispose()
+    {
+        _master.Dispose();
+        _server.Dispose();
+    }
+}
