@@ -87,6 +87,8 @@ public class VirtualCanBusTests
         bus.Deliver(0); // 17 × 8 = 136, then −1 for the frame that got through
         Assert.Equal(135, a.TransmitErrorCounter);
         Assert.Equal(CanBusState.ErrorPassive, a.BusState);
+        Assert.Single(Drain(b), f => f.Id == 0x10);
+        a.TrySend(CanFrame.Create(0x11, []));
         a.InjectTransmitErrors(16);
         bus.Deliver(1);
         Assert.Equal(CanBusState.BusOff, a.BusState);
