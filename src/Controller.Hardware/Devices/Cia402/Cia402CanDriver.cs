@@ -20,7 +20,8 @@ namespace Controller.Hardware.Devices.Cia402;
 /// Cycle faults: bus-off, a lost heartbeat or more than <see cref="Cia402BusOptions.MaxMissedCycles"/> missing
 /// TPDOs is <see cref="BusStatus.DeviceLost"/>; a drive in fault, or one that left operation enabled while active,
 /// is <see cref="BusStatus.DeviceFault"/>; a single missing TPDO is a counted <see cref="BusStatus.Timeout"/>.
-/// Modes: Position → CSP, Velocity → CSV, Effort → CST, Hold → CSP at the position latched when holding began.
+/// Modes: Position → CSP and Velocity → CSV (effort as torque offset 0x60B2), Effort → CST (0x6071), Hold → CSP at
+/// the position latched when holding began.
 /// </remarks>
 public sealed class Cia402CanDriver : IJointBusDriver
 {
@@ -245,10 +246,11 @@ public sealed class Cia402CanDriver : IJointBusDriver
                 _ => Cia402Mode.CyclicSyncPosition,
             };
             double position = hold ? _data[i].HoldPositionRad : command.Position[offset + i];
-            double feedForward = command.Mode == ControlMode.Position ? command.Effort[offset + i] : 0;
-            double torque = command.Mode == ControlMode.Effort ? command.Effort[offset + i] : feedForward;
+            double effort = hold ? 0 : command.Effort[offset + i];
+            double torque = command.Mode == ControlMode.Effort ? effort : 0;
+            double feedForward = command.Mode is ControlMode.Position or ControlMode.Velocity ? effort : 0;
             double velocity = command.Mode == ControlMode.Velocity ? command.Velocity[offset + i] : 0;
-            ok &= SendRpdos(i, Cia402Controlword.EnableOperation, mode, position, velocity, torque);
+            ok &= SendRpdos(i, Cia402Controlword.EnableOperation, mode, position, velocity, torque, feedForward);
         }
         ok &= SendSync();
         return ok ? BusStatus.Ok : BusStatus.Timeout;
@@ -335,7 +337,7 @@ public sealed class Cia402CanDriver : IJointBusDriver
         }
     }
 
-    private bool SendRpdos(int i, ushort controlword, Cia402Mode mode, double positionRad, double velocityRadPerSec, double torqueNm)
+    private bool SendRpdos(int i, ushort controlword, Cia402Mode mode, double positionRad, double velocityRadPerSec, double torqueNm, double torqueOffsetNm)
     {
         var scaling = _drives[i].Scaling;
         byte node = _drives[i].NodeId;
@@ -347,6 +349,7 @@ public sealed class Cia402CanDriver : IJointBusDriver
         var rpdo2 = new CanFrame { Id = CanOpenCobIds.Rpdo(2, node), Length = (byte)Cia402PdoLayout.Rpdo2.Length };
         Cia402PdoLayout.Rpdo2.Write(rpdo2.Data, 0, scaling.VelocityToIncrementsPerSec(velocityRadPerSec));
         Cia402PdoLayout.Rpdo2.Write(rpdo2.Data, 1, (sbyte)mode);
+        Cia402PdoLayout.Rpdo2.Write(rpdo2.Data, 2, scaling.TorqueToPerMille(torqueOffsetNm));
         return _channel.TrySend(rpdo1) & _channel.TrySend(rpdo2);
     }
 
@@ -392,7 +395,7 @@ public sealed class Cia402CanDriver : IJointBusDriver
         {
             if (sendRpdos)
                 for (int i = 0; i < _drives.Length; i++)
-                    SendRpdos(i, controlword(i), Cia402Mode.CyclicSyncPosition, PositionRad(i), 0, 0);
+                    SendRpdos(i, controlword(i), Cia402Mode.CyclicSyncPosition, PositionRad(i), 0, 0, 0);
             SendSync();
             long cycleEnd = _clock.NowNs + _options.LifecycleCycleNs;
             bool allFresh = false;

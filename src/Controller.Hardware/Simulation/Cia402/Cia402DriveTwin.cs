@@ -26,7 +26,7 @@ public sealed class Cia402DriveTwin
     private readonly Cia402TwinOptions _options;
     private readonly SdoServer _sdo;
     private readonly TwinObject _controlword, _statusword, _mode, _modeDisplay, _position, _velocity, _torque;
-    private readonly TwinObject _targetPosition, _targetVelocity, _targetTorque, _followingError, _followingWindow;
+    private readonly TwinObject _targetPosition, _targetVelocity, _targetTorque, _torqueOffset, _followingError, _followingWindow;
     private readonly TwinObject _errorCode, _errorRegister, _heartbeatMs, _ratedTorque, _maxTorque;
     private HeartbeatProducer? _heartbeat;
     private bool _booted;
@@ -56,6 +56,7 @@ public sealed class Cia402DriveTwin
         _targetPosition = Dictionary.Get(Cia402Objects.TargetPosition);
         _targetVelocity = Dictionary.Get(Cia402Objects.TargetVelocity);
         _targetTorque = Dictionary.Get(Cia402Objects.TargetTorque);
+        _torqueOffset = Dictionary.Get(Cia402Objects.TorqueOffset);
         _followingError = Dictionary.Get(Cia402Objects.FollowingErrorActualValue);
         _followingWindow = Dictionary.Get(Cia402Objects.FollowingErrorWindow);
         _errorCode = Dictionary.Get(Cia402Objects.ErrorCode);
@@ -249,10 +250,11 @@ public sealed class Cia402DriveTwin
                     return;
                 }
                 torque = _options.PositionGainNmPerRad * (target - q) - _options.VelocityGainNmsPerRad * qd
-                    + _scaling.PerMilleToTorqueNm((short)_targetTorque.Value);
+                    + _scaling.PerMilleToTorqueNm((short)_torqueOffset.Value);
                 break;
             case Cia402Mode.CyclicSyncVelocity or Cia402Mode.ProfileVelocity:
-                torque = _options.VelocityGainNmsPerRad * (_scaling.IncrementsPerSecToVelocityRadPerSec((int)_targetVelocity.Value) - qd);
+                torque = _options.VelocityGainNmsPerRad * (_scaling.IncrementsPerSecToVelocityRadPerSec((int)_targetVelocity.Value) - qd)
+                    + _scaling.PerMilleToTorqueNm((short)_torqueOffset.Value);
                 break;
             case Cia402Mode.CyclicSyncTorque:
                 torque = _scaling.PerMilleToTorqueNm((short)_targetTorque.Value);

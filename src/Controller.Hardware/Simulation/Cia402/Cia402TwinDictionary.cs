@@ -35,6 +35,7 @@ public sealed class Cia402TwinDictionary : IObjectDictionary
             (Cia402Objects.TargetTorque, 2, true, true), (Cia402Objects.MaxTorque, 2, false, true), (Cia402Objects.MotorRatedTorque, 4, false, true),
             (Cia402Objects.TorqueActualValue, 2, true, false), (Cia402Objects.TargetPosition, 4, true, true),
             (Cia402Objects.TargetVelocity, 4, true, true), (Cia402Objects.FollowingErrorActualValue, 4, true, false),
+            (Cia402Objects.TorqueOffset, 2, true, true),
             (Cia402Objects.SupportedDriveModes, 4, false, false),
         })
         {
