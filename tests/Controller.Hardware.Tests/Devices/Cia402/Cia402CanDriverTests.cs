@@ -57,6 +57,18 @@ public class Cia402CanDriverTests
     }
 
     [Fact]
+    public void PositionCommand_EffortFeedForward_ReachesTheDriveAsTorqueOffset()
+    {
+        using var rig = new Cia402Rig(drives: 1);
+        var writer = rig.Start();
+        var command = Cia402Rig.PositionCommand(1, rig.Plant.GetPositionRad(0));
+        command.Effort[0] = 0.3;
+        rig.Cycle(writer, command, out _);
+        Assert.Equal(30L, rig.Twins[0].Dictionary.Get(Cia402Objects.TorqueOffset).Value); // 0.3 N·m at the joint = 0.03 N·m motor = 30 ‰ of 1 N·m rated
+        Assert.Equal(0L, rig.Twins[0].Dictionary.Get(Cia402Objects.TargetTorque).Value);
+    }
+
+    [Fact]
     public void Open_ConfiguresPdoMappingOverSdo_EvenWhenTheDriveWasMappedDifferently()
     {
         using var rig = new Cia402Rig(drives: 1, beforeDriver: r =>
