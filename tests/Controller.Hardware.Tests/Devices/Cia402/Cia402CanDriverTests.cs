@@ -1,3 +1,4 @@
+using Controller.Hardware.Tests.Support;
 using Controller.Hardware.Devices;
 using Controller.Hardware.Devices.Cia402;
 using Controller.Hardware.Protocols.CanOpen;
@@ -34,10 +35,8 @@ public class Cia402CanDriverTests
         using var rig = new Cia402Rig(drives: 4);
         var writer = rig.Start();
         var command = Cia402Rig.PositionCommand(4, 0.2);
-        for (int i = 0; i < 50; i++) rig.Cycle(writer, command, out _);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 3000; i++) rig.Cycle(writer, command, out _);
-        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+        Assert.Equal(0, SteadyState.AllocatedBytes(cycle => rig.Cycle(writer, command, out _)));
+        Assert.Equal(DeviceState.Active, rig.JointBus.State);
     }
 
     [Fact]

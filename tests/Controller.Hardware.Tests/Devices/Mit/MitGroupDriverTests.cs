@@ -1,3 +1,4 @@
+using Controller.Hardware.Tests.Support;
 using Controller.Hardware.Devices;
 using Controller.Hardware.Devices.Mit;
 using Controller.Hardware.Protocols.Mit;
@@ -107,10 +108,8 @@ public sealed class MitGroupDriverTests : IDisposable
         _jointBus.Configure();
         var writer = _jointBus.Activate();
         var command = Impedance(0.1, 5, 0.3);
-        for (int i = 0; i < 50; i++) Cycle(writer, command);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 3000; i++) Cycle(writer, command);
-        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+        Assert.Equal(0, SteadyState.AllocatedBytes(_ => Cycle(writer, command)));
+        Assert.Equal(DeviceState.Active, _jointBus.State);
     }
 
     [Fact]

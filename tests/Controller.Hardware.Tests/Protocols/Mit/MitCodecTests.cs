@@ -1,3 +1,4 @@
+using Controller.Hardware.Tests.Support;
 using Controller.Hardware.Protocols.Mit;
 using Controller.Hardware.Transports.Can;
 using FsCheck;
@@ -166,17 +167,13 @@ public class MitCodecTests
     [Fact]
     public void EncodeDecode_ThousandsOfCycles_DoNotAllocate()
     {
-        Span<byte> data = stackalloc byte[8];
         var command = new MitCommand(1, 2, 30, 1, 3);
         var reply = CanFrame.Create(0, [0x03, 0x7F, 0xFF, 0x7F, 0xF7, 0xFF, 65, 0]);
-        MitCodec.EncodeCommand(command, Ak80, data);
-        MitCodec.TryDecodeReply(reply, Ak80, out _);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 10_000; i++)
+        var buffer = new byte[8];
+        Assert.Equal(0, SteadyState.AllocatedBytes(cycle =>
         {
-            MitCodec.EncodeCommand(command, Ak80, data);
+            MitCodec.EncodeCommand(command, Ak80, buffer);
             MitCodec.TryDecodeReply(reply, Ak80, out _);
-        }
-        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+        }, measured: 10_000));
     }
 }
