@@ -39,6 +39,7 @@ public sealed class Cia402CanDriver : IJointBusDriver
     private int _active;
     private int _lifecycleBusy;
     private int _inRead;
+    private int _wroteSinceRead;
     private bool _holding;
 
     private struct DriveData
@@ -218,8 +219,9 @@ public sealed class Cia402CanDriver : IJointBusDriver
             while (_channel.TryReceive(out var frame)) Dispatch(frame);
             _heartbeats.Check(now);
             var status = Evaluate(ref state, offset, countMisses: true);
-            // Read-only states still need fresh positions: a SYNC asks the drives for their TPDOs.
-            if (Volatile.Read(ref _active) == 0) SendSync();
+            // A cycle without a write (Configured, Faulted) still needs fresh positions: a SYNC alone asks the drives
+            // for their TPDOs without commanding anything, and drives in CSP hold their last target meanwhile.
+            if (Interlocked.Exchange(ref _wroteSinceRead, 0) == 0) SendSync();
             return status;
         }
         finally
@@ -231,6 +233,7 @@ public sealed class Cia402CanDriver : IJointBusDriver
     /// <inheritdoc />
     public BusStatus Write(in JointCommand command, int offset)
     {
+        Volatile.Write(ref _wroteSinceRead, 1);
         if (_channel.BusState == CanBusState.BusOff) return BusStatus.DeviceLost;
         bool hold = command.Mode == ControlMode.Hold;
         if (hold && !_holding)
@@ -250,7 +253,12 @@ public sealed class Cia402CanDriver : IJointBusDriver
             double torque = command.Mode == ControlMode.Effort ? effort : 0;
             double feedForward = command.Mode is ControlMode.Position or ControlMode.Velocity ? effort : 0;
             double velocity = command.Mode == ControlMode.Velocity ? command.Velocity[offset + i] : 0;
-            ok &= SendRpdos(i, Cia402Controlword.EnableOperation, mode, position, velocity, torque, feedForward);
+            // Only a drive known to be in operation enabled gets "enable operation": the same bits would take a drive
+            // in ready to switch on straight to torque (3+4), so anything else gets "disable voltage".
+            ushort controlword = Cia402Statusword.DecodeState(_data[i].Statusword) == Cia402State.OperationEnabled
+                ? Cia402Controlword.EnableOperation
+                : Cia402Controlword.DisableVoltage;
+            ok &= SendRpdos(i, controlword, mode, position, velocity, torque, feedForward);
         }
         ok &= SendSync();
         return ok ? BusStatus.Ok : BusStatus.Timeout;

@@ -16,6 +16,9 @@ namespace Controller.Hardware.Devices.Mit;
 /// firmwares start with zero gains, so enabling never moves the joint).
 /// Commands: Impedance is sent as given; Position as (p, v ff, Kp, Kd, τ ff) with the configured gains;
 /// Velocity as (0, v, 0, Kd, τ ff); Effort as pure torque; Hold as Position at the latched position.
+/// Safe reaction: a cycle with a read but no write while enabled (the group is Faulted and writes stopped) sends
+/// every motor a pure damping command (Kp = 0, Kd = the configured damping, τ = 0) instead of leaving it applying its
+/// last command; the lifecycle's disable then exits motor mode.
 /// Cycle faults: a fault in a reply is <see cref="BusStatus.DeviceFault"/>; more than
 /// <see cref="MitBusOptions.MaxMissedCycles"/> missing replies or bus-off is <see cref="BusStatus.DeviceLost"/>.
 /// </remarks>
@@ -31,6 +34,7 @@ public sealed class MitGroupDriver : IJointBusDriver
     private int _active;
     private int _lifecycleBusy;
     private int _inRead;
+    private int _wroteSinceRead;
     private bool _holding;
 
     private struct Motor
@@ -151,11 +155,20 @@ public sealed class MitGroupDriver : IJointBusDriver
             }
             Drain();
             var status = Evaluate(ref state, offset);
-            if (Volatile.Read(ref _active) == 0)
+            if (Interlocked.Exchange(ref _wroteSinceRead, 0) == 0)
             {
-                // Read-only: the exit frame makes each motor report its state without enabling it.
                 _cycle++;
-                for (int i = 0; i < _motors.Length; i++) SendSpecial(i, MitSpecialCommand.ExitMotorMode);
+                if (Volatile.Read(ref _active) == 0)
+                {
+                    // Read-only: the exit frame makes each motor report its state without enabling it.
+                    for (int i = 0; i < _motors.Length; i++) SendSpecial(i, MitSpecialCommand.ExitMotorMode);
+                }
+                else
+                {
+                    // Enabled but nobody writes (the group faulted): an MIT motor would go on applying its last
+                    // command, so it gets a pure damping command instead until the lifecycle disables it.
+                    SendDamping();
+                }
             }
             return status;
         }
@@ -168,6 +181,7 @@ public sealed class MitGroupDriver : IJointBusDriver
     /// <inheritdoc />
     public BusStatus Write(in JointCommand command, int offset)
     {
+        Volatile.Write(ref _wroteSinceRead, 1);
         if (_channel.BusState == CanBusState.BusOff) return BusStatus.DeviceLost;
         bool hold = command.Mode == ControlMode.Hold;
         if (hold && !_holding)
@@ -253,6 +267,16 @@ public sealed class MitGroupDriver : IJointBusDriver
         BusStatus.Timeout => 1,
         _ => 0,
     };
+
+    private void SendDamping()
+    {
+        for (int i = 0; i < _motors.Length; i++)
+        {
+            var frame = new CanFrame { Id = _motors[i].MotorId, Length = MitCodec.CommandLength };
+            MitCodec.EncodeCommand(new MitCommand(_state[i].Reply.PositionRad, 0, 0, _motors[i].PositionKd, 0), _motors[i].Model, frame.Data);
+            _channel.TrySend(frame);
+        }
+    }
 
     private bool SendSpecial(int i, MitSpecialCommand command)
     {

@@ -59,6 +59,9 @@ public sealed class MitActuatorTwin
     /// <summary>The temperature replies report (°C).</summary>
     public double TemperatureC { get; set; } = 30;
 
+    /// <summary>The last ordinary command received.</summary>
+    public MitCommand LastCommand => _command;
+
     /// <summary>Commands received (special frames excluded).</summary>
     public long CommandsReceived { get; private set; }
 

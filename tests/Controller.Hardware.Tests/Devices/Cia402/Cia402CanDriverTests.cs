@@ -107,6 +107,10 @@ public class Cia402CanDriverTests
         Assert.Equal(Cia402State.Fault, drive.State);
         Assert.Equal(0.0, rig.Twins[1].AppliedTorqueNm);
 
+        // Faulted: no more writes, but the reads keep the healthy drive's state fresh with SYNC alone.
+        for (int i = 0; i < 3; i++) rig.Cycle(writer, command, out _);
+        Assert.Equal(1UL, rig.State.FreshMask & 1);
+        Assert.Equal(Cia402State.OperationEnabled, rig.Twins[0].StateMachine.State);
         var ex = Assert.Throws<InvalidOperationException>(() => rig.Driver.EnableDrives());
         Assert.Contains("continuous over-current", ex.Message);
         rig.JointBus.Recover();

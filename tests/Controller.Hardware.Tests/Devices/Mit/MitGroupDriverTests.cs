@@ -147,6 +147,27 @@ public sealed class MitGroupDriverTests : IDisposable
     }
 
     [Fact]
+    public void Faulted_NoMoreWrites_HealthyMotorsGetDampingNotTheirLastCommand()
+    {
+        _jointBus.Configure();
+        var writer = _jointBus.Activate();
+        var push = new JointCommand { JointCount = 3, Mode = ControlMode.Effort };
+        push.Effort[0] = 2.0;
+        Cycle(writer, push);
+        Assert.Equal(2.0, _twins[0].LastCommand.TorqueNm, 1);
+        _twins[1].InjectFault(); // the Damiao motor; mini cheetah replies cannot carry a fault
+        for (int i = 0; i < 3; i++) Cycle(writer, push);
+        Assert.Equal(DeviceState.Faulted, _jointBus.State);
+        Cycle(writer, push); // refused by JointBus: only the driver's read runs
+        Assert.Equal(0.0, _twins[0].LastCommand.Kp);
+        Assert.Equal(0.0, _twins[0].LastCommand.TorqueNm, 1);
+        Assert.Equal(0.5, _twins[0].LastCommand.Kd, 2);
+        Assert.True(_twins[0].Enabled);
+        _jointBus.Recover();
+        Assert.False(_twins[0].Enabled);
+    }
+
+    [Fact]
     public void BusOff_IsDeviceLost()
     {
         _jointBus.Configure();
