@@ -169,6 +169,39 @@ public class Cia402CanDriverTests
     }
 
     [Fact]
+    public void MasterBusOff_RestartThenRecover_ActivatesAgainWithoutNewProcess()
+    {
+        using var rig = new Cia402Rig(drives: 2);
+        var writer = rig.Start();
+        var command = Cia402Rig.PositionCommand(2, 0.1);
+        rig.Cycle(writer, command, out _);
+        rig.MasterNode.ForceBusOff();
+        rig.Tick();
+        Assert.Equal(BusStatus.DeviceLost, rig.Cycle(writer, command, out _));
+        rig.MasterNode.Restart();
+        rig.Tick();
+        rig.JointBus.Recover();
+        var again = rig.JointBus.Activate();
+        for (int i = 0; i < 500; i++) Assert.Equal(BusStatus.Ok, rig.Cycle(again, command, out _));
+        Assert.Equal(0.1, rig.State.Position[1], 2);
+    }
+
+    [Fact]
+    public void DriveBusOff_LooksLikeALostDrive()
+    {
+        using var rig = new Cia402Rig(drives: 2, new Cia402BusOptions { MaxMissedCycles = 2 });
+        var writer = rig.Start();
+        var command = Cia402Rig.PositionCommand(2, 0);
+        rig.Cycle(writer, command, out _);
+        rig.DriveNodes[1].ForceBusOff();
+        var statuses = new List<BusStatus>();
+        for (int i = 0; i < 4; i++) statuses.Add(rig.Cycle(writer, command, out _));
+        Assert.Equal(BusStatus.DeviceLost, statuses[^1]);
+        Assert.True(rig.Driver.GetDriveStatus(1).MissedCycles >= 3);
+        Assert.Equal(0L, rig.Driver.GetDriveStatus(0).MissedCycles);
+    }
+
+    [Fact]
     public void FollowingError_TwinFaultsWith8611()
     {
         using var rig = new Cia402Rig(drives: 1);

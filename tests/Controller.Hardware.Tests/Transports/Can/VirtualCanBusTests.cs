@@ -179,6 +179,25 @@ public class VirtualCanBusTests
     }
 
     [Fact]
+    public void Pump_OnItsOwnThread_DeliversWithoutExplicitTicks()
+    {
+        using var bus = new VirtualCanBus();
+        var a = bus.AddNode("a");
+        var b = bus.AddNode("b");
+        using (var pump = new VirtualCanBusPump(bus, Controller.Pipeline.Time.MonotonicClock.Instance))
+        {
+            a.TrySend(CanFrame.Create(0x42, [7]));
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            CanFrame received = default;
+            bool got = false;
+            while (!got && watch.ElapsedMilliseconds < 2000) { got = b.TryReceive(out received); Thread.Sleep(1); }
+            Assert.True(got);
+            Assert.Equal(0x42u, received.Id);
+            Assert.True(pump.Ticks > 0);
+        }
+    }
+
+    [Fact]
     public void AddNode_CapacityNotPowerOfTwo_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new VirtualCanBus().AddNode("x", receiveCapacity: 100));
 }
