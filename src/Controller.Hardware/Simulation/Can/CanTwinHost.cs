@@ -27,6 +27,7 @@ public sealed class CanTwinHost : IDisposable
     private readonly List<SlcanAdapterTwin> _adapters = [];
     private Thread? _thread;
     private volatile bool _stop;
+    private long _ticks;
 
     /// <summary>Creates a host over <paramref name="plant"/>.</summary>
     /// <param name="plant">The joints the twins drive.</param>
@@ -52,7 +53,7 @@ public sealed class CanTwinHost : IDisposable
     public IReadOnlyList<MitActuatorTwin> Actuators => _actuators;
 
     /// <summary>Ticks run.</summary>
-    public long Ticks { get; private set; }
+    public long Ticks => Interlocked.Read(ref _ticks);
 
     /// <summary>Adds a CiA 402 drive twin as node <paramref name="nodeId"/> on joint <paramref name="joint"/>.</summary>
     public Cia402DriveTwin AddCia402Drive(byte nodeId, int joint, Cia402Scaling scaling, Cia402TwinOptions? options = null)
@@ -100,7 +101,7 @@ public sealed class CanTwinHost : IDisposable
         foreach (var actuator in _actuators) actuator.Step(now);
         Bus.Deliver(now);
         _stepPlant?.Invoke(_periodNs / 1e9);
-        Ticks++;
+        Interlocked.Increment(ref _ticks);
     }
 
     /// <summary>Stops the thread and the adapters and frees the bus.</summary>

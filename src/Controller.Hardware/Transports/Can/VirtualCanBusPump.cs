@@ -14,6 +14,7 @@ public sealed class VirtualCanBusPump : IDisposable
     private readonly long _periodNs;
     private readonly Thread _thread;
     private volatile bool _stop;
+    private long _ticks;
 
     /// <summary>Starts pumping <paramref name="bus"/> every <paramref name="periodNs"/> (≥ 10 µs; the thread sleeps in whole milliseconds) of <paramref name="clock"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">When the period is below 10 µs.</exception>
@@ -29,7 +30,7 @@ public sealed class VirtualCanBusPump : IDisposable
     }
 
     /// <summary>Ticks run so far.</summary>
-    public long Ticks { get; private set; }
+    public long Ticks => Interlocked.Read(ref _ticks);
 
     /// <summary>Stops the thread and waits for it.</summary>
     public void Dispose()
@@ -44,7 +45,7 @@ public sealed class VirtualCanBusPump : IDisposable
         while (!_stop)
         {
             _bus.Deliver(_clock.NowNs);
-            Ticks++;
+            Interlocked.Increment(ref _ticks);
             next += _periodNs;
             long waitNs = next - _clock.NowNs;
             // Sleep granularity is about a millisecond; a shorter period just ticks once per wake-up.
