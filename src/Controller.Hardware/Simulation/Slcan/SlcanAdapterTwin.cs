@@ -1,0 +1,180 @@
+using Controller.Hardware.Protocols.Slcan;
+using Controller.Hardware.Transports.Can;
+
+namespace Controller.Hardware.Simulation.Slcan;
+
+/// <summary>
+/// A USB-CAN adapter running SLCAN firmware, simulated: it speaks SLCAN on a byte stream (the adapter's end of a
+/// pseudo-terminal, or of an in-memory pipe in tests) and puts the frames on a CAN channel (a
+/// <see cref="VirtualCanNode"/>), so a host's <see cref="SlcanChannel"/> reaches the twins on a virtual bus.
+/// </summary>
+/// <remarks>
+/// Behaviour per dialect: <see cref="SlcanDialect.Lawicel"/> acknowledges <c>t</c>/<c>T</c> with <c>z\r</c>/<c>Z\r</c>
+/// and supports <c>Z1</c>/<c>Z0</c> timestamps; <see cref="SlcanDialect.Canable"/> sends no acknowledgement for a
+/// transmitted frame and refuses <c>Z</c> with BEL (canable-fw has no Z command). Both refuse frames while closed
+/// and bit-rate changes while open with BEL. Two threads: one reads host commands, one forwards bus frames.
+/// Misbehaviour on demand: <see cref="Silent"/> (no answers at all, as an unplugged or hung adapter) and
+/// <see cref="InjectGarbage"/> (line noise in the stream).
+/// </remarks>
+public sealed class SlcanAdapterTwin : IDisposable
+{
+    private readonly Stream _stream;
+    private readonly ICanChannel _bus;
+    private readonly SlcanDialect _dialect;
+    private readonly object _writeGate = new();
+    private readonly Thread _commandThread;
+    private readonly Thread _forwardThread;
+    private volatile bool _stop;
+    private volatile bool _open;
+    private volatile bool _timestamps;
+
+    /// <summary>Starts the adapter on <paramref name="stream"/> (owned) in front of <paramref name="bus"/> (not owned).</summary>
+    public SlcanAdapterTwin(Stream stream, ICanChannel bus, SlcanDialect dialect = SlcanDialect.Canable, ushort version = 0x1013)
+    {
+        _stream = stream ?? throw new ArgumentNullException(nameof(stream));
+        _bus = bus ?? throw new ArgumentNullException(nameof(bus));
+        _dialect = dialect;
+        Version = version;
+        _commandThread = new Thread(CommandLoop) { IsBackground = true, Name = "slcan-twin commands" };
+        _forwardThread = new Thread(ForwardLoop) { IsBackground = true, Name = "slcan-twin frames" };
+        _commandThread.Start();
+        _forwardThread.Start();
+    }
+
+    /// <summary>The version answered to <c>V</c>.</summary>
+    public ushort Version { get; }
+
+    /// <summary>True while the host has the CAN channel open.</summary>
+    public bool IsOpen => _open;
+
+    /// <summary>The bit rate set by the last <c>Sn</c> (0 before any).</summary>
+    public int BitsPerSecond { get; private set; }
+
+    /// <summary>When true, the adapter answers nothing and forwards nothing (a hung or unplugged adapter).</summary>
+    public bool Silent { get; set; }
+
+    /// <summary>Writes <paramref name="noise"/> to the host as if the line were disturbed.</summary>
+    public void InjectGarbage(ReadOnlySpan<byte> noise) => Write(noise);
+
+    /// <summary>Stops both threads and disposes the stream.</summary>
+    public void Dispose()
+    {
+        _stop = true;
+        _stream.Dispose();
+        _commandThread.Join(1000);
+        _forwardThread.Join(1000);
+    }
+
+    private void CommandLoop()
+    {
+        var buffer = new byte[256];
+        var line = new byte[64];
+        int length = 0;
+        while (!_stop)
+        {
+            int read;
+            try { read = _stream.Read(buffer, 0, buffer.Length); }
+            catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException) { break; }
+            if (read <= 0) break;
+            for (int i = 0; i < read; i++)
+            {
+                byte b = buffer[i];
+                if (b == (byte)'\r')
+                {
+                    Execute(line.AsSpan(0, length));
+                    length = 0;
+                }
+                else if (length < line.Length) line[length++] = b;
+            }
+        }
+    }
+
+    private void Execute(ReadOnlySpan<byte> command)
+    {
+        if (Silent) return;
+        if (command.IsEmpty) { Ok(); return; }
+        switch ((char)command[0])
+        {
+            case 't' or 'T' or 'r' or 'R':
+                if (!_open || !SlcanDecoder.TryDecodeLine(command, out var message) || message.HasTimestamp || !_bus.TrySend(message.Frame))
+                {
+                    Bell();
+                    return;
+                }
+                if (_dialect == SlcanDialect.Lawicel) Write(command[0] is (byte)'t' or (byte)'r' ? "z\r"u8 : "Z\r"u8);
+                return;
+            case 'S':
+                int rate = command.Length == 2 ? SlcanBitrates.BitrateFor(command[1] - '0', _dialect) : 0;
+                if (_open || rate == 0) { Bell(); return; }
+                BitsPerSecond = rate;
+                Ok();
+                return;
+            case 'O' or 'L':
+                if (_open || BitsPerSecond == 0 || command.Length != 1) { Bell(); return; }
+                _open = true;
+                Ok();
+                return;
+            case 'C':
+                if (!_open) { Bell(); return; }
+                _open = false;
+                Ok();
+                return;
+            case 'Z':
+                if (_dialect != SlcanDialect.Lawicel || _open || command.Length != 2 || command[1] is not ((byte)'0' or (byte)'1')) { Bell(); return; }
+                _timestamps = command[1] == (byte)'1';
+                Ok();
+                return;
+            case 'V':
+                Span<byte> version = stackalloc byte[6];
+                version[0] = (byte)'V';
+                for (int i = 0; i < 4; i++) version[1 + i] = "0123456789ABCDEF"u8[(Version >> (12 - 4 * i)) & 0xF];
+                version[5] = (byte)'\r';
+                Write(version);
+                return;
+            case 'F':
+                Write("F00\r"u8);
+                return;
+            default:
+                Bell();
+                return;
+        }
+    }
+
+    private void ForwardLoop()
+    {
+        Span<byte> line = stackalloc byte[SlcanEncoder.MaxLineLength];
+        while (!_stop)
+        {
+            bool any = false;
+            while (_bus.TryReceive(out var frame))
+            {
+                any = true;
+                if (!_open || Silent || frame.IsError) continue;
+                int timestampMs = _timestamps ? (int)(frame.TimestampNs / 1_000_000 % 60_000) : -1;
+                int length = SlcanEncoder.EncodeFrame(frame, line, timestampMs);
+                if (length > 0) Write(line[..length]);
+            }
+            if (!any) Thread.Sleep(1);
+        }
+    }
+
+    private void Ok() => Write("\r"u8);
+
+    private void Bell() => Write([0x07]);
+
+    private void Write(ReadOnlySpan<byte> bytes)
+    {
+        lock (_writeGate)
+        {
+            try
+            {
+                _stream.Write(bytes);
+                _stream.Flush();
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
+            {
+                // The host went away; the command loop ends on its next read.
+            }
+        }
+    }
+}
