@@ -2,6 +2,7 @@ using Controller.Cerebellum.Controllers;
 using Controller.Cerebellum.Loop;
 using Controller.Cerebellum.Safety;
 using Controller.Hardware.Devices;
+using Controller.Hardware.Devices.ForceTorque;
 using Controller.Pipeline.Messages;
 using Controller.Pipeline.Rings;
 
@@ -21,6 +22,7 @@ public sealed class CerebellumCycle : ICycleBody
     private readonly SafetySupervisor _safety;
     private readonly SpscConsumer<ActionChunk>? _chunks;
     private readonly LatestValueWriter<JointState>? _statePublisher;
+    private readonly ForceTorqueSensor? _wristSensor;
     private readonly int _jointCount;
     private JointBusWriter[] _writers = [];
     private JointState _state;
@@ -34,9 +36,10 @@ public sealed class CerebellumCycle : ICycleBody
     /// <param name="safety">The supervisor every command passes before it is written.</param>
     /// <param name="chunks">The brain's action chunks, or null.</param>
     /// <param name="statePublisher">Where the measured state is published each cycle, or null.</param>
+    /// <param name="wristSensor">The wrist force/torque sensor read each cycle for collision detection, or null.</param>
     /// <exception cref="ArgumentException">When the buses overlap or leave gaps in the joint order.</exception>
     public CerebellumCycle(IReadOnlyList<JointBus> buses, ControllerSlot controllers, SafetySupervisor safety,
-        SpscConsumer<ActionChunk>? chunks = null, LatestValueWriter<JointState>? statePublisher = null)
+        SpscConsumer<ActionChunk>? chunks = null, LatestValueWriter<JointState>? statePublisher = null, ForceTorqueSensor? wristSensor = null)
     {
         _buses = buses.OrderBy(b => b.Offset).ToArray();
         int next = 0;
@@ -51,6 +54,7 @@ public sealed class CerebellumCycle : ICycleBody
         _safety = safety ?? throw new ArgumentNullException(nameof(safety));
         _chunks = chunks;
         _statePublisher = statePublisher;
+        _wristSensor = wristSensor;
         _state.JointCount = _jointCount;
     }
 
@@ -65,6 +69,12 @@ public sealed class CerebellumCycle : ICycleBody
 
     /// <summary>The command written this cycle (after the safety supervisor).</summary>
     public ref readonly JointCommand LastCommand => ref _command;
+
+    /// <summary>The wrist wrench of this cycle (meaningful when <see cref="HasWrench"/>).</summary>
+    public ref readonly Wrench Wrench => ref _inputs.Wrench;
+
+    /// <summary>True when the wrist sensor delivered this cycle.</summary>
+    public bool HasWrench => _inputs.HasWrench;
 
     /// <summary>
     /// Hands the cycle the write handles of the Active buses (off the loop thread; the array is swapped whole).
@@ -88,6 +98,12 @@ public sealed class CerebellumCycle : ICycleBody
         _state.JointCount = _jointCount;
         _state.FreshMask = fresh;
         _statePublisher?.Write(_state);
+        if (_wristSensor is not null)
+        {
+            // A sensor slower than the loop (FT300: 100 Hz) repeats its last sample flagged Stale; only a timeout or a
+            // lost sensor takes the wrench away from the collision check.
+            _inputs.HasWrench = _wristSensor.Read(ref _inputs.Wrench) == BusStatus.Ok;
+        }
 
         if (_chunks == null) return;
         while (_chunks.TryBeginRead(out var claim))

@@ -1,18 +1,24 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Controller.Runtime;
+using Controller.Runtime.Configuration;
 
 namespace Controller.Cli.Commands;
 
 /// <summary>
-/// <c>robotctl run &lt;robot.yaml&gt;</c>: the main job. Its arguments are final; until the end-to-end runtime
-/// (issue #9) lands it checks the configuration path and states plainly which parts exist.
+/// <c>robotctl run &lt;robot.yaml&gt;</c>: the main job. Validates the configuration (every problem at once),
+/// brings the robot up (for a simulated robot: plant, scene and device twins first), runs the cerebellum loop and
+/// the brain until <c>--duration</c> or Ctrl+C/SIGTERM, showing what happens, then stops in a controlled way:
+/// hold, disable the drives, close.
 /// </summary>
 public static class RunCommand
 {
-    /// <summary>Exit code when the requested job cannot run yet (sysexits EX_UNAVAILABLE).</summary>
-    public const int NotAvailableExitCode = 69;
-
-    /// <summary>Exit code for a bad invocation, such as a missing configuration file.</summary>
+    /// <summary>Exit code for a bad invocation or an invalid configuration.</summary>
     public const int UsageExitCode = 2;
+
+    /// <summary>Exit code when the robot could not be brought up (a device missing, a port refused).</summary>
+    public const int BringUpFailedExitCode = 3;
 
     /// <summary>Builds the <c>run</c> command.</summary>
     public static Command Create()
@@ -21,30 +27,85 @@ public static class RunCommand
         var task = new Option<string?>("--task") { Description = "Instruction for the brain, e.g. \"put the red cube in the bin\"." };
         var model = new Option<FileInfo?>("--model") { Description = "Model manifest replacing the configured planner/policy." };
         var duration = new Option<double?>("--duration") { Description = "Stop after this many seconds." };
-        var noUi = new Option<bool>("--no-ui") { Description = "Plain log lines instead of the live view." };
+        var noUi = new Option<bool>("--no-ui") { Description = "Plain status lines instead of the live view." };
         var command = new Command("run", "Bring the robot up, run the brain and the cerebellum, and stop safely on Ctrl+C.")
         {
             config, task, model, duration, noUi,
         };
         command.SetAction(parse =>
         {
-            var file = parse.GetValue(config)!;
-            var error = parse.InvocationConfiguration.Error;
             var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var file = parse.GetValue(config)!;
             if (!file.Exists)
             {
                 error.WriteLine($"robotctl run: configuration file '{file.FullName}' does not exist. Shipped robots are under hardware/ (e.g. hardware/sim-arm6/robot.yaml).");
                 return UsageExitCode;
             }
-            output.WriteLine($"robotctl run {file.FullName}");
-            output.WriteLine("Built so far: the pipeline (lock-free rings, seqlock mailbox, shared memory between processes); the cerebellum's");
-            output.WriteLine("loop, real-time setup, trajectory follower, PD control, controller switching and safety supervisor; the device lifecycle;");
-            output.WriteLine("the URDF parser.");
-            output.WriteLine("Not built yet, so the robot cannot be driven: hardware configuration loading and the end-to-end runtime (issue #9),");
-            output.WriteLine("the robot model's kinematics and dynamics (#4), serial/CAN/EtherCAT drivers and their twins (#5, #6, #7), the brain (#8).");
-            output.WriteLine("Measure what exists with: robotctl bench pipeline, robotctl bench loop; check this machine with: robotctl doctor");
-            return NotAvailableExitCode;
+
+            RobotConfig robot;
+            try
+            {
+                robot = RobotConfigLoader.Load(file.FullName);
+            }
+            catch (ConfigException e)
+            {
+                error.WriteLine($"robotctl run: {e.Message}");
+                return UsageExitCode;
+            }
+
+            double? seconds = parse.GetValue(duration);
+            if (seconds is <= 0)
+            {
+                error.WriteLine($"robotctl run: --duration must be > 0 seconds; it is {seconds}.");
+                return UsageExitCode;
+            }
+
+            return Run(robot, seconds, parse.GetValue(noUi), output, error);
         });
         return command;
+    }
+
+    private static int Run(RobotConfig config, double? seconds, bool plain, TextWriter output, TextWriter error)
+    {
+        RobotRuntime runtime;
+        try
+        {
+            runtime = RobotRuntime.Build(config);
+            runtime.Start();
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or ArgumentException or TimeoutException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"robotctl run: {config.Name} could not be brought up: {e.Message}");
+            return BringUpFailedExitCode;
+        }
+
+        using var stop = new ManualResetEventSlim();
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Set(); });
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Set(); });
+        output.WriteLine($"robotctl run: {config.Name} up ({(config.IsSimulated ? "simulated: plant, scene and twins running" : "hardware")}); " +
+                         $"loop {config.Loop.RateHz.ToString(CultureInfo.InvariantCulture)} Hz; buses {string.Join(", ", runtime.Buses.Select(b => $"{b.Name} ({b.JointCount} joints)"))}. Ctrl+C stops.");
+        Thread.Sleep(50);
+        if (runtime.RealtimeReport is { } report)
+        {
+            foreach (var item in report.Items)
+            {
+                output.WriteLine($"  real-time: {item.Describe()}");
+            }
+        }
+
+        var view = new RunStatusView(output, plain);
+        DateTime end = seconds is double s ? DateTime.UtcNow.AddSeconds(s) : DateTime.MaxValue;
+        while (!stop.IsSet && DateTime.UtcNow < end)
+        {
+            stop.Wait(TimeSpan.FromMilliseconds(plain ? 1000 : 250));
+            view.Show(runtime.Status());
+        }
+
+        RuntimeStatus last = runtime.Status();
+        output.WriteLine("robotctl run: stopping (hold, disable drives, close)…");
+        runtime.Stop();
+        view.Summary(last);
+        return 0;
     }
 }

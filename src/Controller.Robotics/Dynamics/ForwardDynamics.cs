@@ -64,7 +64,7 @@ public static class ForwardDynamics
         {
             Motion s = JointMotion.Subspace(model, i);
             u[i] = ia[i] * s;
-            d[i] = Motion.Dot(s, u[i]);
+            d[i] = Motion.Dot(s, u[i]) + model.Armature[i];
             bias[i] = tau[i] - Motion.Dot(s, pa[i]);
             int parent = parents[i];
             if (parent >= 0)

@@ -86,7 +86,7 @@ public static class InverseDynamics
 
         for (int i = n - 1; i >= 0; i--)
         {
-            tau[i] = Motion.Dot(JointMotion.Subspace(model, i), f[i]);
+            tau[i] = Motion.Dot(JointMotion.Subspace(model, i), f[i]) + model.Armature[i] * (qdd.IsEmpty ? 0 : qdd[i]);
             int parent = parents[i];
             if (parent >= 0)
             {

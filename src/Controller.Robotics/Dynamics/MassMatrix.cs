@@ -29,7 +29,7 @@ public static class MassMatrix
         for (int i = 0; i < n; i++)
         {
             Force force = composite[i] * JointMotion.Subspace(model, i);
-            m[i * n + i] = Motion.Dot(JointMotion.Subspace(model, i), force);
+            m[i * n + i] = Motion.Dot(JointMotion.Subspace(model, i), force) + model.Armature[i];
             for (int j = i; parents[j] >= 0;)
             {
                 force = SpatialTransform.ForceToParent(x[j], force);

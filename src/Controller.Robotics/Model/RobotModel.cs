@@ -36,6 +36,7 @@ public sealed class RobotModel
         Placements = placements;
         Axes = axes;
         Inertias = inertias;
+        Armature = new double[parents.Length];
         Kinds = joints.Select(j => j.Kind).ToArray();
         FrameBodies = frames.Select(f => f.Body).ToArray();
         FrameOffsets = frames.Select(f => f.Offset).ToArray();
@@ -73,6 +74,33 @@ public sealed class RobotModel
     internal JointKind[] Kinds { get; }
 
     internal RigidInertia[] Inertias { get; }
+
+    /// <summary>
+    /// Reflected rotor inertia per joint (kg·m², or kg for prismatic joints): a geared motor's rotor spun N times
+    /// faster adds J_rotor·N² to the joint's own inertia. URDF cannot say it; servos have a lot of it (a Dynamixel's
+    /// 353:1 gear makes its rotor the dominant inertia of a light wrist). Zero unless set with <see cref="WithArmature"/>;
+    /// RNEA, CRBA and ABA all include it.
+    /// </summary>
+    internal double[] Armature { get; private init; }
+
+    /// <summary>The reflected rotor inertia of joint <paramref name="joint"/>.</summary>
+    public double JointArmature(int joint) => Armature[joint];
+
+    /// <summary>A copy of this model with the given reflected rotor inertia per joint (see <see cref="JointArmature"/>).</summary>
+    /// <exception cref="ArgumentException">Wrong count, or a negative or non-finite value.</exception>
+    public RobotModel WithArmature(IReadOnlyList<double> armature)
+    {
+        RequireDofLength(armature.Count, nameof(armature));
+        for (int i = 0; i < armature.Count; i++)
+        {
+            if (!(armature[i] >= 0) || !double.IsFinite(armature[i]))
+            {
+                throw new ArgumentException($"armature of joint '{Joints[i].Name}' is {armature[i]}; it must be finite and ≥ 0", nameof(armature));
+            }
+        }
+
+        return new RobotModel(Name, RootLink, Joints.ToArray(), Parents, Placements, Axes, Inertias, Frames.ToArray()) { Gravity = Gravity, Armature = armature.ToArray() };
+    }
 
     internal int[] FrameBodies { get; }
 
@@ -131,7 +159,7 @@ public sealed class RobotModel
         inertias[target.Body] += inBody;
         ModelFrame[] frames = Frames.ToArray();
         frames[frame] = target with { LinkInertia = target.LinkInertia + inBody };
-        return new RobotModel(Name, RootLink, Joints.ToArray(), Parents, Placements, Axes, inertias, frames) { Gravity = Gravity };
+        return new RobotModel(Name, RootLink, Joints.ToArray(), Parents, Placements, Axes, inertias, frames) { Gravity = Gravity, Armature = Armature };
     }
 
     /// <summary>

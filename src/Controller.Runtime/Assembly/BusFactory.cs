@@ -5,6 +5,7 @@ using Controller.Hardware.Simulation;
 using Controller.Hardware.Simulation.Dynamixel;
 using Controller.Robotics.Model;
 using Controller.Runtime.Configuration;
+using Controller.Runtime.Simulation;
 
 namespace Controller.Runtime.Assembly;
 
@@ -23,7 +24,15 @@ internal static class BusFactory
             }
 
             var twinServos = bus.Servos.Select(s => new DynamixelTwinServo((byte)s.Id, DynamixelModels.ByName(s.Model), model.JointIndex(s.Joint))).ToArray();
-            var twin = DynamixelChainTwin.StartOnNewPseudoTerminal(plant, twinServos, new DynamixelTwinOptions { BaudRate = bus.Baud });
+            // No wire-time emulation here: the twin would spin for it, a core's worth on a small machine that must also
+            // run the loop and the physics. `robotctl sim dynamixel --baud` emulates it for protocol timing work.
+            var twin = DynamixelChainTwin.StartOnNewPseudoTerminal(plant, twinServos, new DynamixelTwinOptions
+            {
+                BaudRate = 0,
+                PositionGainNmPerRad = 20,
+                DampingNmsPerRad = 1.5,
+                OnThreadStart = () => SimulationThreads.RaisePriority(SimulationThreads.TwinPriority),
+            });
             owned.Add(twin);
             port = twin.PortPath;
         }

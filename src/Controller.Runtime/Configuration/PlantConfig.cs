@@ -7,10 +7,12 @@ namespace Controller.Runtime.Configuration;
 /// <param name="Boxes">Cubes and fixtures.</param>
 /// <param name="ContactSpheres">Spheres on the robot that collide.</param>
 /// <param name="InitialPositions">Start position per joint name (others start at 0 clamped into their limits).</param>
+/// <param name="ArmatureKgM2">Reflected rotor inertia added at every joint (geared servos: see RobotModel.WithArmature).</param>
 public sealed record PlantConfig(
     double RateHz,
     string Integrator,
     double? TableHeightM,
     IReadOnlyList<BoxConfig> Boxes,
     IReadOnlyList<ContactSphereConfig> ContactSpheres,
-    IReadOnlyDictionary<string, double> InitialPositions);
+    IReadOnlyDictionary<string, double> InitialPositions,
+    double ArmatureKgM2);

@@ -95,7 +95,7 @@ public static class RobotConfigLoader
     private static PlantConfig ReadPlant(YamlConfigReader r, YamlMappingNode m)
     {
         const string at = "plant";
-        r.RejectUnknownKeys(m, at, "rate_hz", "integrator", "table_height_m", "boxes", "contact_spheres", "initial_positions");
+        r.RejectUnknownKeys(m, at, "rate_hz", "integrator", "table_height_m", "boxes", "contact_spheres", "initial_positions", "armature_kgm2");
         var boxes = r.MappingList(m, at, "boxes", required: false).Select(b =>
         {
             r.RejectUnknownKeys(b.Node, b.Path, "name", "min", "max", "movable");
@@ -136,7 +136,8 @@ public static class RobotConfigLoader
             table,
             boxes,
             spheres,
-            initial);
+            initial,
+            r.Double(m, at, "armature_kgm2", 0, 0, 100));
     }
 
     private static BusConfig ReadBus(YamlConfigReader r, YamlMappingNode m, string at)

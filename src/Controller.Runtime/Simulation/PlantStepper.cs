@@ -59,6 +59,7 @@ public sealed class PlantStepper : IDisposable
 
     private void Run()
     {
+        SimulationThreads.RaisePriority(SimulationThreads.PlantPriority);
         var pacer = new AbsoluteDeadlinePacer(spinNs: 0);
         double dt = _periodNs * 1e-9;
         long deadline = MonotonicClock.Now() + _periodNs;

@@ -13,7 +13,11 @@ namespace Controller.Robotics.Tests.Dynamics;
 /// </summary>
 public class DynamicsPropertyTests
 {
-    private static readonly RobotModel[] Models = [TestRobots.G1Whole(), TestRobots.PandaArm(), RobotModel.FromUrdf(TestRobots.Panda), TestRobots.So101Whole()];
+    private static readonly RobotModel[] Models =
+    [
+        TestRobots.G1Whole(), TestRobots.PandaArm(), RobotModel.FromUrdf(TestRobots.Panda), TestRobots.So101Whole(),
+        TestRobots.So101Whole().WithArmature([0.01, 0.02, 0.01, 0.005, 0.003, 0.001]),
+    ];
 
     private static Arbitrary<(int Model, int Seed)> Cases() =>
         Gen.Choose(0, Models.Length - 1).SelectMany(m => Gen.Choose(0, int.MaxValue - 1).Select(s => (m, s))).ToArbitrary();

@@ -109,4 +109,30 @@ public class RobotModelTests
         Cycle();
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
+
+    [Fact]
+    public void WithArmature_AddsReflectedInertiaToTheMassMatrixDiagonalOnly()
+    {
+        RobotModel plain = TestRobots.PandaArm();
+        RobotModel geared = plain.WithArmature([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7]);
+        double[] q = TestRobots.RandomConfiguration(plain, new Random(4));
+        var a = new RobotData(plain);
+        var b = new RobotData(geared);
+        MassMatrix.Compute(a, q);
+        MassMatrix.Compute(b, q);
+        for (int i = 0; i < 7; i++)
+        {
+            for (int j = 0; j < 7; j++)
+            {
+                Assert.Equal(a.MassMatrixAt(i, j) + (i == j ? 0.1 * (i + 1) : 0), b.MassMatrixAt(i, j), 12);
+            }
+        }
+    }
+
+    [Fact]
+    public void WithArmature_Negative_ThrowsNamingTheJoint()
+    {
+        var e = Assert.Throws<ArgumentException>(() => TestRobots.PandaArm().WithArmature([0, 0, -1, 0, 0, 0, 0]));
+        Assert.Contains("panda_joint3", e.Message);
+    }
 }

@@ -110,6 +110,7 @@ public sealed class DynamixelChainTwin : IDisposable
 
     private void Run()
     {
+        _options.OnThreadStart?.Invoke();
         while (!_stop)
         {
             int n = _pty.ReadMaster(_decoder.GetWriteSpace(), 1);

@@ -17,4 +17,10 @@ public sealed record DynamixelTwinOptions
 
     /// <summary>Longest step given to the servo loop and plant at once (s); bounds the integration step after a stall.</summary>
     public double MaxStepSeconds { get; init; } = 0.002;
+
+    /// <summary>
+    /// Runs first on the twin's own thread: the runtime raises its priority there, because real servos answer on
+    /// their own silicon, not when the host's scheduler gets round to it.
+    /// </summary>
+    public Action? OnThreadStart { get; init; }
 }

@@ -1,0 +1,275 @@
+using Controller.Cerebellum;
+using Controller.Cerebellum.Controllers;
+using Controller.Cerebellum.Joints;
+using Controller.Cerebellum.Loop;
+using Controller.Cerebellum.Realtime;
+using Controller.Cerebellum.Safety;
+using Controller.Hardware.Devices;
+using Controller.Hardware.Devices.ForceTorque;
+using Controller.Hardware.Devices.Robotiq;
+using Controller.Hardware.Simulation.Robotiq;
+using Controller.Pipeline.Messages;
+using Controller.Pipeline.Rings;
+using Controller.Pipeline.Time;
+using Controller.Robotics.Model;
+using Controller.Robotics.Simulation;
+using Controller.Robotics.Spatial;
+using Controller.Robotics.Urdf;
+using Controller.Runtime.Assembly;
+using Controller.Runtime.Configuration;
+using Controller.Runtime.Simulation;
+
+namespace Controller.Runtime;
+
+/// <summary>
+/// The robot, brought up from its configuration: for a simulated robot the plant, the scene and every device twin;
+/// then the drivers behind their lifecycle, the cerebellum loop on its own thread, and the pipeline the brain talks
+/// to (chunks in, state out). <see cref="Start"/> takes the buses to Active and starts the loop; <see cref="Stop"/>
+/// is the controlled stop: hold, disable, close.
+/// </summary>
+public sealed class RobotRuntime : IDisposable
+{
+    private readonly List<IDisposable> _owned = [];
+    private readonly List<JointBus> _buses = [];
+    private readonly RuntimeOptions _options;
+    private readonly SpscRing<ActionChunk> _chunkRing;
+    private readonly LatestValue<JointState> _stateMailbox;
+    private readonly LatestValue<LoopStatistics> _statisticsMailbox;
+    private readonly ControllerSlot _slot;
+    private readonly SafetySupervisor _safety;
+    private readonly CycleLoop<CerebellumCycle> _loop;
+    private readonly ForceTorqueSensor? _wrist;
+    private readonly PlantStepper? _stepper;
+    private Thread? _loopThread;
+    private long _startNs;
+    private int _stopped;
+
+    private RobotRuntime(RobotConfig config, RuntimeOptions options)
+    {
+        Config = config;
+        _options = options;
+        Model = RobotModel.FromUrdf(UrdfParser.ParseFile(config.UrdfPath));
+        JointLimitSet limits = JointLimitsFactory.Build(Model, config);
+        try
+        {
+            if (config.Plant is { } plantConfig)
+            {
+                RobotModel physical = plantConfig.ArmatureKgM2 > 0 ? Model.WithArmature(Enumerable.Repeat(plantConfig.ArmatureKgM2, Model.DofCount).ToArray()) : Model;
+                Plant = new RigidBodyPlant(physical, PlantOptionsFor(plantConfig, config));
+                PlaceAtStart(plantConfig);
+                Scene = new SimulatedScene(Plant, plantConfig);
+                _stepper = new PlantStepper(Plant, plantConfig.RateHz, Scene.Update);
+                _owned.Add(_stepper);
+            }
+
+            foreach (BusConfig bus in config.Buses)
+            {
+                _buses.Add(BusFactory.Build(bus, Model, Plant, _owned));
+            }
+
+            _wrist = BuildWristSensor(config);
+            _chunkRing = SpscRing<ActionChunk>.Create(64);
+            _stateMailbox = LatestValue<JointState>.Create();
+            _statisticsMailbox = LatestValue<LoopStatistics>.Create();
+            _owned.Add(_chunkRing);
+            _owned.Add(_stateMailbox);
+            _owned.Add(_statisticsMailbox);
+            ChunkProducer = _chunkRing.TakeProducer();
+            Follower = new ChunkFollowingController(limits);
+            _slot = new ControllerSlot(Follower);
+            _safety = new SafetySupervisor(limits, new SafetyOptions
+            {
+                BrainTimeoutNs = (long)(config.Safety.BrainTimeoutMs * 1e6),
+                StaleSensorCycles = config.Safety.StaleSensorCycles,
+                CollisionForceN = config.Safety.CollisionForceN,
+                CollisionTorqueNm = config.Safety.CollisionTorqueNm,
+            });
+            var cycle = new CerebellumCycle(_buses, _slot, _safety, _chunkRing.TakeConsumer(), _stateMailbox.TakeWriter(), _wrist);
+            long spinNs = config.Loop.SpinMicroseconds * 1000L;
+            _loop = new CycleLoop<CerebellumCycle>(cycle, new AbsoluteDeadlinePacer(spinNs), new LoopOptions(config.Loop.RateHz), _statisticsMailbox.TakeWriter());
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The configuration it was built from.</summary>
+    public RobotConfig Config { get; }
+
+    /// <summary>The robot model from the URDF.</summary>
+    public RobotModel Model { get; }
+
+    /// <summary>The plant, for a simulated robot.</summary>
+    public RigidBodyPlant? Plant { get; }
+
+    /// <summary>The tabletop scene, for a simulated robot.</summary>
+    public SimulatedScene? Scene { get; }
+
+    /// <summary>Where the brain writes action chunks (one producer).</summary>
+    public SpscProducer<ActionChunk> ChunkProducer { get; }
+
+    /// <summary>The latest measured joint state, for the brain and telemetry.</summary>
+    public LatestValue<JointState> StateMailbox => _stateMailbox;
+
+    /// <summary>The loop's trajectory follower (chunk rejections are counted there).</summary>
+    public ChunkFollowingController Follower { get; }
+
+    /// <summary>The safety supervisor.</summary>
+    public SafetySupervisor Safety => _safety;
+
+    /// <summary>What the kernel granted the loop thread (null before start or when not asked).</summary>
+    public RealtimeSetupReport? RealtimeReport { get; private set; }
+
+    /// <summary>The joint buses.</summary>
+    public IReadOnlyList<JointBus> Buses => _buses;
+
+    /// <summary>Builds everything a configuration describes; nothing moves until <see cref="Start"/>.</summary>
+    /// <exception cref="ConfigException">The configuration cannot be built (a limit outside the URDF's).</exception>
+    public static RobotRuntime Build(RobotConfig config, RuntimeOptions? options = null) => new(config, options ?? new RuntimeOptions());
+
+    /// <summary>Configures and activates every bus, starts the physics (simulated robots) and the loop thread.</summary>
+    public void Start()
+    {
+        _wrist?.Open();
+        foreach (JointBus bus in _buses)
+        {
+            bus.Configure();
+        }
+
+        var writers = _buses.Select(b => b.Activate()).ToArray();
+        _loop.Body.UseWriters(writers);
+        _stepper?.Start();
+        _startNs = MonotonicClock.Now();
+        _loop.Body.NoteBrainAlive(_startNs);
+        _loopThread = new Thread(RunLoop) { IsBackground = true, Name = "cerebellum", Priority = ThreadPriority.Highest };
+        _loopThread.Start();
+    }
+
+    /// <summary>
+    /// The controlled stop: the brain is expected to have stopped; the follower, starved, holds its last point for
+    /// <see cref="RuntimeOptions.HoldBeforeDisable"/>; then the loop stops, the drives are disabled and everything is
+    /// closed. Safe to call more than once.
+    /// </summary>
+    public void Stop()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) != 0)
+        {
+            return;
+        }
+
+        if (_loopThread is not null)
+        {
+            Thread.Sleep(_options.HoldBeforeDisable);
+            _loop.RequestStop();
+            _loopThread.Join();
+        }
+
+        foreach (JointBus bus in _buses)
+        {
+            bus.Stop();
+        }
+
+        _wrist?.Close();
+        Dispose();
+    }
+
+    /// <summary>A snapshot for the live view (any thread).</summary>
+    public RuntimeStatus Status()
+    {
+        _statisticsMailbox.TryRead(out LoopStatistics stats);
+        _stateMailbox.TryRead(out JointState state);
+        // The command is read while the loop may be writing it: for display only (each double is read whole).
+        JointCommand command = _loop.Body.LastCommand;
+        double elapsed = _startNs == 0 ? 0 : (MonotonicClock.Now() - _startNs) * 1e-9;
+        var joints = Model.Joints.Select((j, i) => (j.Name, state.Position[i], command.Position[i], state.Effort[i])).ToArray();
+        double[]? wrench = null;
+        if (_loop.Body.HasWrench)
+        {
+            Wrench w = _loop.Body.Wrench;
+            wrench = [w.ForceXN, w.ForceYN, w.ForceZN, w.TorqueXNm, w.TorqueYNm, w.TorqueZNm];
+        }
+
+        return new RuntimeStatus(
+            elapsed,
+            stats.Cycles,
+            elapsed > 0 ? stats.Cycles / elapsed : 0,
+            stats.LatenessP50Ns / 1e3,
+            stats.LatenessP99Ns / 1e3,
+            stats.LatenessMaxNs / 1e3,
+            stats.ComputeP99Ns / 1e3,
+            stats.Overruns,
+            _safety.State,
+            _safety.BrainSilent,
+            _buses.Select(b => (b.Name, b.State, b.Faults)).ToArray(),
+            joints,
+            wrench,
+            _loop.Body.ChunksReceived,
+            Plant?.Steps ?? 0);
+    }
+
+    /// <summary>Stops threads and twins and releases shared memory (without the controlled stop: use <see cref="Stop"/>).</summary>
+    public void Dispose()
+    {
+        _loop?.RequestStop();
+        _loopThread?.Join();
+        for (int i = _owned.Count - 1; i >= 0; i--)
+        {
+            _owned[i].Dispose();
+        }
+
+        _owned.Clear();
+    }
+
+    private void RunLoop()
+    {
+        if (_options.RealtimeSetup)
+        {
+            RealtimeReport = RealtimeThreadSetup.Apply(new RealtimeRequest(Config.Loop.Priority, Config.Loop.Cpu, lockMemory: true));
+        }
+
+        _loop.Run();
+    }
+
+    private ForceTorqueSensor? BuildWristSensor(RobotConfig config)
+    {
+        SensorConfig? sensor = config.Sensors.FirstOrDefault(s => s.Type == "ft300");
+        if (sensor is null)
+        {
+            return null;
+        }
+
+        string port = sensor.Port;
+        if (port == "sim")
+        {
+            var twin = Ft300Twin.StartOnNewPseudoTerminal(Plant ?? throw new InvalidOperationException($"sensor '{sensor.Name}' has port 'sim' but the configuration has no plant"), new Ft300TwinOptions { Sensor = 0 });
+            _owned.Add(twin);
+            port = twin.PortPath;
+        }
+
+        return new ForceTorqueSensor(new Ft300Driver(new Ft300Options { Name = sensor.Name, PortName = port }), new ForceTorqueSensorOptions { SensorIndex = 0 });
+    }
+
+    private void PlaceAtStart(PlantConfig plantConfig)
+    {
+        var q = new double[Model.DofCount];
+        for (int i = 0; i < q.Length; i++)
+        {
+            ModelJoint joint = Model.Joints[i];
+            double start = plantConfig.InitialPositions.TryGetValue(joint.Name, out double v) ? v : 0;
+            q[i] = Math.Clamp(start, joint.LowerLimit, joint.UpperLimit);
+        }
+
+        Plant!.SetState(q, new double[q.Length]);
+    }
+
+    private static PlantOptions PlantOptionsFor(PlantConfig plant, RobotConfig config) => new()
+    {
+        Integrator = plant.Integrator == "euler" ? PlantIntegrator.SemiImplicitEuler : PlantIntegrator.RungeKutta4,
+        TableHeightM = plant.TableHeightM,
+        Boxes = SimulatedScene.FixedObstacles(plant),
+        ContactSpheres = plant.ContactSpheres.Select(s => new ContactSphere(s.Link, new Vec3(s.Center[0], s.Center[1], s.Center[2]), s.RadiusM)).ToArray(),
+        ForceTorqueSensors = config.Sensors.Select(s => s.Link).ToArray(),
+    };
+}

@@ -1,0 +1,11 @@
+namespace Controller.Runtime;
+
+/// <summary>How <c>robotctl run</c> asked for the robot to be run.</summary>
+public sealed record RuntimeOptions
+{
+    /// <summary>Ask for SCHED_FIFO, pinning and mlockall on the loop thread (refusals are reported, not fatal).</summary>
+    public bool RealtimeSetup { get; init; } = true;
+
+    /// <summary>How long a controlled stop holds the robot before the drives are disabled.</summary>
+    public TimeSpan HoldBeforeDisable { get; init; } = TimeSpan.FromMilliseconds(300);
+}
