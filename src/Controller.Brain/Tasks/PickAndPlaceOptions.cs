@@ -44,6 +44,13 @@ public sealed record PickAndPlaceOptions
     /// <summary>Arm joints (all but the gripper) within this of their goal count as arrived (rad).</summary>
     public double ToleranceRad { get; init; } = 0.03;
 
+    /// <summary>
+    /// Farthest the goal handed to the policy may lead the measured joints (rad, largest joint): a farther goal is
+    /// moved towards the arm along the straight joint-space line. The demo policy reaches its goal within one
+    /// 0.4 s chunk, so this bounds the commanded speed (about 1 rad/s at 0.3) and acceleration.
+    /// </summary>
+    public double MaxGoalLeadRad { get; init; } = 0.3;
+
     /// <summary>Consecutive policy ticks within tolerance before the next skill.</summary>
     public int SettleTicks { get; init; } = 3;
 
@@ -77,6 +84,7 @@ public sealed record PickAndPlaceOptions
             if (!(v > 0) || !double.IsFinite(v)) throw new ArgumentException($"{name} must be a positive finite number; it is {v}.", name);
         }
         Positive(ToleranceRad, nameof(ToleranceRad));
+        Positive(MaxGoalLeadRad, nameof(MaxGoalLeadRad));
         Positive(GripperDwellNs, nameof(GripperDwellNs));
         Positive(SkillTimeoutNs, nameof(SkillTimeoutNs));
         Positive(ApproachHeightM, nameof(ApproachHeightM));

@@ -34,6 +34,7 @@ public sealed class PickAndPlaceTask
     private readonly HostTensor _target;
     private readonly byte[] _pixels;
     private readonly double[] _goal;
+    private readonly double[] _policyGoal;
     private readonly double[] _home;
     private readonly double[] _seed;
     private readonly int _dof;
@@ -85,6 +86,7 @@ public sealed class PickAndPlaceTask
         if (_target.ElementCount < 2) throw new ArgumentException($"Planner argument '{targetArgument.Name}' has {_target.ElementCount} values; x and y are needed.", nameof(planner));
         _pixels = new byte[camera.FrameBytes];
         _goal = new double[_dof];
+        _policyGoal = new double[_dof];
         _home = new double[_dof];
         _seed = new double[_dof];
         _plannerPeriodNs = planner.Manifest.PeriodNs;
@@ -119,6 +121,9 @@ public sealed class PickAndPlaceTask
 
     /// <summary>The joint goal the policy is steering to (rad, model order).</summary>
     public ReadOnlySpan<double> GoalRad => _goal;
+
+    /// <summary>The goal given to the policy at the last tick: <see cref="GoalRad"/>, or nearer the arm when it is farther than <see cref="PickAndPlaceOptions.MaxGoalLeadRad"/>.</summary>
+    public ReadOnlySpan<double> PolicyGoalRad => _policyGoal;
 
     /// <summary>The planner's last target x (m, root frame); NaN before its first run.</summary>
     public double LastTargetXM { get; private set; } = double.NaN;
@@ -186,9 +191,19 @@ public sealed class PickAndPlaceTask
                 break;
         }
 
-        _policy.Observation.SetGoal(_goal);
+        LimitGoalLead(in measured);
+        _policy.Observation.SetGoal(_policyGoal);
         LastPolicyStatus = _policy.Step(in measured, nowNs);
         return Skill;
+    }
+
+    // Scale the whole step so the joint-space path stays the straight line towards the goal.
+    private void LimitGoalLead(in JointState measured)
+    {
+        double largest = 0;
+        for (int j = 0; j < _dof; j++) largest = Math.Max(largest, Math.Abs(_goal[j] - measured.Position[j]));
+        double scale = largest > _options.MaxGoalLeadRad ? _options.MaxGoalLeadRad / largest : 1;
+        for (int j = 0; j < _dof; j++) _policyGoal[j] = measured.Position[j] + scale * (_goal[j] - measured.Position[j]);
     }
 
     private void Start(in JointState measured, long nowNs)
