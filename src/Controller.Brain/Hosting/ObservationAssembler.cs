@@ -5,8 +5,8 @@ namespace Controller.Brain.Hosting;
 
 /// <summary>
 /// Writes observations into a <see cref="ModelHost"/>'s preallocated input tensors: joint state, wrench,
-/// camera frames (crop, bilinear resize, pixel scale, per-channel normalisation, NCHW or NHWC) and the
-/// instruction text (tokenized). Every setter is allocation-free and returns a status, never throws.
+/// camera frames (crop, bilinear resize, pixel scale, per-channel normalisation, NCHW or NHWC), a joint-space
+/// goal and the instruction text (tokenized). Every setter is allocation-free and returns a status, never throws.
 /// A value that is not finite leaves the tensor unchanged.
 /// </summary>
 public sealed class ObservationAssembler
@@ -14,6 +14,7 @@ public sealed class ObservationAssembler
     private readonly Slot? _state;
     private readonly Slot? _wrench;
     private readonly Slot? _task;
+    private readonly Slot? _goal;
     private readonly Dictionary<string, Slot> _images = new(StringComparer.Ordinal);
     private readonly int _jointCount;
     private readonly WordVocabulary? _vocabulary;
@@ -40,6 +41,7 @@ public sealed class ObservationAssembler
                     break;
                 case FeatureKind.Wrench: _wrench = slot; break;
                 case FeatureKind.Task: _task = slot; break;
+                case FeatureKind.Goal: _goal = slot; break;
                 default: _images[f.Feature] = slot; break;
             }
         }
@@ -65,6 +67,21 @@ public sealed class ObservationAssembler
         foreach (double x in v) if (!float.IsFinite((float)x)) return AssemblyStatus.NotFinite;
         Span<float> into = _wrench.Tensor.Floats;
         for (int i = 0; i < 6; i++) into[i] = _wrench.Normalizer.Apply((float)v[i], i);
+        return AssemblyStatus.Ok;
+    }
+
+    /// <summary>
+    /// Writes a joint-space goal (positions in model order; the model's width of them) into <c>observation.goal</c>.
+    /// Fewer values than the model takes: <see cref="AssemblyStatus.ShapeMismatch"/>; a value not finite: tensor unchanged.
+    /// </summary>
+    public AssemblyStatus SetGoal(ReadOnlySpan<double> positions)
+    {
+        if (_goal is null) return AssemblyStatus.UnknownFeature;
+        int width = (int)_goal.Feature.Shape[^1];
+        if (positions.Length < width) return AssemblyStatus.ShapeMismatch;
+        for (int i = 0; i < width; i++) if (!float.IsFinite((float)positions[i])) return AssemblyStatus.NotFinite;
+        Span<float> into = _goal.Tensor.Floats;
+        for (int i = 0; i < width; i++) into[i] = _goal.Normalizer.Apply((float)positions[i], i);
         return AssemblyStatus.Ok;
     }
 

@@ -14,4 +14,10 @@ public enum FeatureKind
 
     /// <summary><c>task</c>: the instruction text, tokenized.</summary>
     Task,
+
+    /// <summary>
+    /// <c>observation.goal</c>: a joint-space goal (one position per joint, model order) chosen by a planner or
+    /// task sequencer, for goal-conditioned policies. Not a LeRobot feature; the project's own.
+    /// </summary>
+    Goal,
 }

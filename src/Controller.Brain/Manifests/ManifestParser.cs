@@ -118,6 +118,8 @@ public static class ManifestParser
         if (kind == FeatureKind.Wrench && shape[^1] != 6) m.Problem("shape", $"observation.wrench has 6 values (Fx, Fy, Fz, Tx, Ty, Tz); the last dimension is {shape[^1]}");
         if (kind == FeatureKind.State && shape[^1] > 3 * MessageLimits.MaxJoints)
             m.Problem("shape", $"observation.state holds at most {3 * MessageLimits.MaxJoints} values (positions, velocities, efforts of {MessageLimits.MaxJoints} joints); the last dimension is {shape[^1]}");
+        if (kind == FeatureKind.Goal && shape[^1] > MessageLimits.MaxJoints)
+            m.Problem("shape", $"observation.goal holds at most {MessageLimits.MaxJoints} joint positions; the last dimension is {shape[^1]}");
         if (kind != FeatureKind.Image && shape.Length == 2 && shape[0] != 1) m.Problem("shape", $"batch dimension must be 1; found {shape[0]}");
         return new FeatureInput(feature, kind.Value, tensor, shape, type.Value, norm.Value, image, m.Path);
     }
@@ -128,9 +130,10 @@ public static class ManifestParser
         if (feature == "observation.state") return FeatureKind.State;
         if (feature == "observation.wrench") return FeatureKind.Wrench;
         if (feature == "task") return FeatureKind.Task;
+        if (feature == "observation.goal") return FeatureKind.Goal;
         if (feature.StartsWith(images, StringComparison.Ordinal) && feature.Length > images.Length
             && feature[images.Length..].All(c => char.IsAsciiLetterOrDigit(c) || c == '_')) return FeatureKind.Image;
-        m.Problem("feature", $"'{feature}' is not a known feature (observation.state, observation.images.<camera>, observation.wrench, task)");
+        m.Problem("feature", $"'{feature}' is not a known feature (observation.state, observation.images.<camera>, observation.wrench, observation.goal, task)");
         return null;
     }
 

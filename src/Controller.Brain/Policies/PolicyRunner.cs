@@ -46,6 +46,9 @@ public sealed class PolicyRunner
     /// <summary>Where images, wrench and the instruction are written before a step.</summary>
     public ObservationAssembler Observation { get; }
 
+    /// <summary>The policy's manifest (rate, action meaning, inputs).</summary>
+    public ModelManifest Manifest => _host.Manifest;
+
     /// <summary>Stamped into every chunk (hot swap, telemetry).</summary>
     public int ModelIndex { get; }
 
