@@ -23,6 +23,7 @@ public sealed class CerebellumCycle : ICycleBody
     private readonly SpscConsumer<ActionChunk>? _chunks;
     private readonly LatestValueWriter<JointState>? _statePublisher;
     private readonly ForceTorqueSensor? _wristSensor;
+    private readonly LatestValueWriter<JointCommand>? _commandPublisher;
     private readonly int _jointCount;
     private JointBusWriter[] _writers = [];
     private JointState _state;
@@ -37,9 +38,11 @@ public sealed class CerebellumCycle : ICycleBody
     /// <param name="chunks">The brain's action chunks, or null.</param>
     /// <param name="statePublisher">Where the measured state is published each cycle, or null.</param>
     /// <param name="wristSensor">The wrist force/torque sensor read each cycle for collision detection, or null.</param>
+    /// <param name="commandPublisher">Where the written command is published each cycle (telemetry, the brain's plan state), or null.</param>
     /// <exception cref="ArgumentException">When the buses overlap or leave gaps in the joint order.</exception>
     public CerebellumCycle(IReadOnlyList<JointBus> buses, ControllerSlot controllers, SafetySupervisor safety,
-        SpscConsumer<ActionChunk>? chunks = null, LatestValueWriter<JointState>? statePublisher = null, ForceTorqueSensor? wristSensor = null)
+        SpscConsumer<ActionChunk>? chunks = null, LatestValueWriter<JointState>? statePublisher = null, ForceTorqueSensor? wristSensor = null,
+        LatestValueWriter<JointCommand>? commandPublisher = null)
     {
         _buses = buses.OrderBy(b => b.Offset).ToArray();
         int next = 0;
@@ -55,6 +58,7 @@ public sealed class CerebellumCycle : ICycleBody
         _chunks = chunks;
         _statePublisher = statePublisher;
         _wristSensor = wristSensor;
+        _commandPublisher = commandPublisher;
         _state.JointCount = _jointCount;
     }
 
@@ -127,5 +131,6 @@ public sealed class CerebellumCycle : ICycleBody
     {
         var writers = Volatile.Read(ref _writers);
         for (int i = 0; i < writers.Length; i++) writers[i].Write(_command);
+        _commandPublisher?.Write(_command);
     }
 }

@@ -16,6 +16,7 @@ using Controller.Robotics.Simulation;
 using Controller.Robotics.Spatial;
 using Controller.Robotics.Urdf;
 using Controller.Runtime.Assembly;
+using Controller.Runtime.Brain;
 using Controller.Runtime.Configuration;
 using Controller.Runtime.Simulation;
 
@@ -35,11 +36,13 @@ public sealed class RobotRuntime : IDisposable
     private readonly SpscRing<ActionChunk> _chunkRing;
     private readonly LatestValue<JointState> _stateMailbox;
     private readonly LatestValue<LoopStatistics> _statisticsMailbox;
+    private readonly LatestValue<JointCommand> _commandMailbox;
     private readonly ControllerSlot _slot;
     private readonly SafetySupervisor _safety;
     private readonly CycleLoop<CerebellumCycle> _loop;
     private readonly ForceTorqueSensor? _wrist;
     private readonly PlantStepper? _stepper;
+    private readonly BrainWorker? _brain;
     private Thread? _loopThread;
     private long _startNs;
     private int _stopped;
@@ -71,6 +74,8 @@ public sealed class RobotRuntime : IDisposable
             _chunkRing = SpscRing<ActionChunk>.Create(64);
             _stateMailbox = LatestValue<JointState>.Create();
             _statisticsMailbox = LatestValue<LoopStatistics>.Create();
+            _commandMailbox = LatestValue<JointCommand>.Create();
+            _owned.Add(_commandMailbox);
             _owned.Add(_chunkRing);
             _owned.Add(_stateMailbox);
             _owned.Add(_statisticsMailbox);
@@ -84,7 +89,14 @@ public sealed class RobotRuntime : IDisposable
                 CollisionForceN = config.Safety.CollisionForceN,
                 CollisionTorqueNm = config.Safety.CollisionTorqueNm,
             });
-            var cycle = new CerebellumCycle(_buses, _slot, _safety, _chunkRing.TakeConsumer(), _stateMailbox.TakeWriter(), _wrist);
+            var cycle = new CerebellumCycle(_buses, _slot, _safety, _chunkRing.TakeConsumer(), _stateMailbox.TakeWriter(), _wrist, _commandMailbox.TakeWriter());
+            if (!options.NoBrain && config.Brain is { Planner: { } planner, Policy: { } policy } brain)
+            {
+                string instruction = options.Task ?? brain.Task ?? "";
+                _brain = new BrainWorker(Model, config.Resolve(planner), config.Resolve(policy), ChunkProducer, _stateMailbox, _commandMailbox, Scene, instruction, limits);
+                _owned.Add(_brain);
+            }
+
             long spinNs = config.Loop.SpinMicroseconds * 1000L;
             _loop = new CycleLoop<CerebellumCycle>(cycle, new AbsoluteDeadlinePacer(spinNs), new LoopOptions(config.Loop.RateHz), _statisticsMailbox.TakeWriter());
         }
@@ -145,6 +157,23 @@ public sealed class RobotRuntime : IDisposable
         _loop.Body.NoteBrainAlive(_startNs);
         _loopThread = new Thread(RunLoop) { IsBackground = true, Name = "cerebellum", Priority = ThreadPriority.Highest };
         _loopThread.Start();
+        _brain?.Start();
+    }
+
+    /// <summary>The brain, when the configuration names its models.</summary>
+    public BrainWorker? Brain => _brain;
+
+    /// <summary>For a simulated robot: whether the cube the instruction names (by colour) lies inside the bin.</summary>
+    public bool TaskSucceeded()
+    {
+        if (Scene is null || _brain is null)
+        {
+            return false;
+        }
+
+        string instruction = _brain.Instruction.ToLowerInvariant();
+        return Scene.Objects.Where(o => o.Movable && instruction.Contains(o.Name.Split('_')[0], StringComparison.Ordinal))
+            .Any(o => Scene.IsInside(o.Name, "bin_wall"));
     }
 
     /// <summary>
@@ -159,6 +188,9 @@ public sealed class RobotRuntime : IDisposable
             return;
         }
 
+        // The brain stops first: without chunks the follower holds its last point while the drives are still on.
+        _brain?.Dispose();
+        _owned.Remove(_brain!);
         if (_loopThread is not null)
         {
             Thread.Sleep(_options.HoldBeforeDisable);
@@ -206,7 +238,10 @@ public sealed class RobotRuntime : IDisposable
             joints,
             wrench,
             _loop.Body.ChunksReceived,
-            Plant?.Steps ?? 0);
+            Plant?.Steps ?? 0,
+            _brain?.Skill,
+            _brain?.Failure,
+            TaskSucceeded());
     }
 
     /// <summary>Stops threads and twins and releases shared memory (without the controlled stop: use <see cref="Stop"/>).</summary>

@@ -8,4 +8,10 @@ public sealed record RuntimeOptions
 
     /// <summary>How long a controlled stop holds the robot before the drives are disabled.</summary>
     public TimeSpan HoldBeforeDisable { get; init; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>The instruction for the brain (<c>--task</c>); null takes the configuration's <c>brain.task</c>.</summary>
+    public string? Task { get; init; }
+
+    /// <summary>Run without the brain even when the configuration names models (the robot holds).</summary>
+    public bool NoBrain { get; init; }
 }

@@ -19,6 +19,9 @@ namespace Controller.Runtime;
 /// <param name="Wrench">The wrist wrench (Fx, Fy, Fz, Tx, Ty, Tz), or null without a sensor.</param>
 /// <param name="ChunksReceived">Action chunks the cerebellum has taken from the brain.</param>
 /// <param name="PlantSteps">Physics steps (simulated robots).</param>
+/// <param name="BrainSkill">The brain's current skill, or null without a brain.</param>
+/// <param name="BrainFailure">Why the brain's task failed, or null.</param>
+/// <param name="TaskSucceeded">For simulated robots: the instructed cube lies in the bin.</param>
 public sealed record RuntimeStatus(
     double ElapsedSeconds,
     long Cycles,
@@ -34,4 +37,7 @@ public sealed record RuntimeStatus(
     IReadOnlyList<(string Name, double PositionRad, double CommandRad, double EffortNm)> Joints,
     double[]? Wrench,
     long ChunksReceived,
-    long PlantSteps);
+    long PlantSteps,
+    string? BrainSkill,
+    string? BrainFailure,
+    bool TaskSucceeded);

@@ -18,7 +18,7 @@ namespace Controller.Brain.Tasks;
 /// waiting, done or failed (then towards a hold posture), so the brain never goes silent. A skill ends when the arm
 /// joints stay within tolerance for a few ticks (gripper skills also wait a dwell); no IK solution or a skill
 /// timeout ends in <see cref="PickAndPlaceSkill.Failed"/>.
-/// One thread (the brain's) calls <see cref="Step"/>; allocation-free after construction (tested).
+/// One thread (the brain's) calls <see cref="Step(in JointState, in JointState, IReadOnlyList{SceneBox}, string, long)"/>; allocation-free after construction (tested).
 /// </summary>
 public sealed class PickAndPlaceTask
 {
@@ -134,7 +134,7 @@ public sealed class PickAndPlaceTask
     /// <summary>The planner's last decision: the winning skill's name (empty before the first run).</summary>
     public string LastPlannerSkill { get; private set; } = "";
 
-    /// <summary>Calls of <see cref="Step"/>.</summary>
+    /// <summary>Calls of <see cref="Step(in JointState, in JointState, IReadOnlyList{SceneBox}, string, long)"/>.</summary>
     public long Steps { get; private set; }
 
     /// <summary>Policy periods acted on (each runs the policy once).</summary>
@@ -155,7 +155,7 @@ public sealed class PickAndPlaceTask
     /// <summary>The last policy step's outcome.</summary>
     public PolicyStepStatus LastPolicyStatus { get; private set; }
 
-    /// <summary>How often <see cref="Step"/> acts: the policy manifest's period (call at least this often).</summary>
+    /// <summary>How often <see cref="Step(in JointState, in JointState, IReadOnlyList{SceneBox}, string, long)"/> acts: the policy manifest's period (call at least this often).</summary>
     public long PolicyPeriodNs => _policyPeriodNs;
 
     /// <summary>
@@ -164,7 +164,16 @@ public sealed class PickAndPlaceTask
     /// its own rate, while waiting), moves to the next skill, then runs the policy towards the goal and publishes a
     /// chunk. Never throws and allocates nothing; returns the skill now running.
     /// </summary>
-    public PickAndPlaceSkill Step(in JointState measured, IReadOnlyList<SceneBox> scene, string instruction, long nowNs)
+    public PickAndPlaceSkill Step(in JointState measured, IReadOnlyList<SceneBox> scene, string instruction, long nowNs) =>
+        Step(in measured, in measured, scene, instruction, nowNs);
+
+    /// <summary>
+    /// As <see cref="Step(in JointState, IReadOnlyList{SceneBox}, string, long)"/>, but the policy plans from
+    /// <paramref name="planState"/> (the positions the cerebellum is commanding) while arrival at each waypoint is
+    /// judged on <paramref name="measured"/>. On position servos that sag under load, anchoring each chunk at the
+    /// measured joints would re-add the sag every chunk and never make it up.
+    /// </summary>
+    public PickAndPlaceSkill Step(in JointState measured, in JointState planState, IReadOnlyList<SceneBox> scene, string instruction, long nowNs)
     {
         Steps++;
         if (measured.JointCount < _dof) { BadStates++; return Skill; }
@@ -191,9 +200,9 @@ public sealed class PickAndPlaceTask
                 break;
         }
 
-        LimitGoalLead(in measured);
+        LimitGoalLead(in planState);
         _policy.Observation.SetGoal(_policyGoal);
-        LastPolicyStatus = _policy.Step(in measured, nowNs);
+        LastPolicyStatus = _policy.Step(in planState, nowNs);
         return Skill;
     }
 

@@ -61,20 +61,21 @@ public static class RunCommand
                 return UsageExitCode;
             }
 
-            return Run(robot, seconds, parse.GetValue(noUi), output, error);
+            return Run(robot, new RuntimeOptions { Task = parse.GetValue(task) }, seconds, parse.GetValue(noUi), output, error);
         });
         return command;
     }
 
-    private static int Run(RobotConfig config, double? seconds, bool plain, TextWriter output, TextWriter error)
+    private static int Run(RobotConfig config, RuntimeOptions options, double? seconds, bool plain, TextWriter output, TextWriter error)
     {
         RobotRuntime runtime;
         try
         {
-            runtime = RobotRuntime.Build(config);
+            runtime = RobotRuntime.Build(config, options);
             runtime.Start();
         }
-        catch (Exception e) when (e is IOException or InvalidOperationException or ArgumentException or TimeoutException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or InvalidOperationException or ArgumentException or TimeoutException or UnauthorizedAccessException
+                                       or Controller.Brain.Manifests.ManifestException or ConfigException)
         {
             error.WriteLine($"robotctl run: {config.Name} could not be brought up: {e.Message}");
             return BringUpFailedExitCode;
@@ -94,15 +95,39 @@ public static class RunCommand
             }
         }
 
+        if (runtime.Brain is { } brain)
+        {
+            output.WriteLine($"  brain: planner + policy loaded (ONNX Runtime), task \"{brain.Instruction}\"");
+        }
+
         var view = new RunStatusView(output, plain);
         DateTime end = seconds is double s ? DateTime.UtcNow.AddSeconds(s) : DateTime.MaxValue;
         while (!stop.IsSet && DateTime.UtcNow < end)
         {
             stop.Wait(TimeSpan.FromMilliseconds(plain ? 1000 : 250));
             view.Show(runtime.Status());
+            if (plain && runtime.Scene is { } sc)
+            {
+                double[] t = sc.ToolPosition;
+                output.WriteLine(FormattableString.Invariant($"         tool at ({t[0]:F3}, {t[1]:F3}, {t[2]:F3}) m, gripper {runtime.Status().Joints[^1].PositionRad:F2} rad"));
+            }
+            if (seconds is null && runtime.Brain is { } b && (b.Done || b.Failure is not null))
+            {
+                break; // the task is over: stop by itself when no duration was asked for
+            }
         }
 
         RuntimeStatus last = runtime.Status();
+        string events = string.Join(", ", Enum.GetValues<Controller.Pipeline.Messages.SafetyEventKind>()
+            .Where(k => runtime.Safety.EventCount(k) > 0).Select(k => $"{k} {runtime.Safety.EventCount(k)}"));
+        output.WriteLine($"safety events: {(events.Length == 0 ? "none" : events)}");
+        if (runtime.Scene is { } scene)
+        {
+            string closedAt = scene.LastCloseToolPosition is { } p ? FormattableString.Invariant($"jaws last closed with the tool at ({p[0]:F3}, {p[1]:F3}, {p[2]:F3}); ") : "";
+            output.WriteLine(FormattableString.Invariant($"scene: {scene.Grasps} grasps, {scene.Releases} releases; {closedAt}") + string.Join("; ", scene.Objects.Where(o => o.Movable)
+                .Select(o => FormattableString.Invariant($"{o.Name} at ({o.Center[0]:F3}, {o.Center[1]:F3}, {o.Center[2]:F3}){(o.Held ? " held" : "")}"))));
+        }
+
         output.WriteLine("robotctl run: stopping (hold, disable drives, close)…");
         runtime.Stop();
         view.Summary(last);

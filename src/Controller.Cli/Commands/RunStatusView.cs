@@ -36,10 +36,10 @@ internal sealed class RunStatusView(TextWriter output, bool plain)
     public void Summary(RuntimeStatus s)
     {
         output.WriteLine(FormattableString.Invariant(
-            $"ran {s.ElapsedSeconds:F1} s: {s.Cycles} cycles ({s.RateHz:F0} Hz), lateness p50 {s.LatenessP50Us:F0} µs p99 {s.LatenessP99Us:F0} µs max {s.LatenessMaxUs:F0} µs, {s.Overruns} overruns, safety {s.Safety}, chunks {s.ChunksReceived}, bus faults {s.Buses.Sum(b => b.Faults)}"));
+            $"ran {s.ElapsedSeconds:F1} s: {s.Cycles} cycles ({s.RateHz:F0} Hz), lateness p50 {s.LatenessP50Us:F0} µs p99 {s.LatenessP99Us:F0} µs max {s.LatenessMaxUs:F0} µs, {s.Overruns} overruns, safety {s.Safety}, chunks {s.ChunksReceived}, bus faults {s.Buses.Sum(b => b.Faults)}; task {(s.TaskSucceeded ? "succeeded" : s.BrainSkill is null ? "none" : $"not achieved (skill {s.BrainSkill}{(s.BrainFailure is null ? "" : ", " + s.BrainFailure)})")}"));
     }
 
     private static string Line(RuntimeStatus s) => FormattableString.Invariant(
-        $"t {s.ElapsedSeconds,6:F1} s | loop {s.RateHz,6:F0} Hz lateness p50 {s.LatenessP50Us,5:F0} p99 {s.LatenessP99Us,6:F0} max {s.LatenessMaxUs,6:F0} µs overruns {s.Overruns} | safety {s.Safety}{(s.BrainSilent ? " (brain silent)" : "")} | chunks {s.ChunksReceived} | ") +
+        $"t {s.ElapsedSeconds,6:F1} s | loop {s.RateHz,6:F0} Hz lateness p50 {s.LatenessP50Us,5:F0} p99 {s.LatenessP99Us,6:F0} max {s.LatenessMaxUs,6:F0} µs overruns {s.Overruns} | safety {s.Safety}{(s.BrainSilent ? " (brain silent)" : "")} | brain {s.BrainSkill ?? "none"}{(s.BrainFailure is null ? "" : $" FAILED: {s.BrainFailure}")} chunks {s.ChunksReceived}{(s.TaskSucceeded ? " | TASK DONE: cube in the bin" : "")} | ") +
         string.Join(" ", s.Buses.Select(b => $"{b.Name}:{b.State}/{b.Faults}"));
 }

@@ -24,6 +24,15 @@ public sealed record IkOptions
     /// <summary>Largest change of any joint in one iteration (rad or m), so a far target cannot fling the solution.</summary>
     public double MaxStep { get; init; } = 0.2;
 
+    /// <summary>
+    /// Tighter position limits per joint (model order) than the URDF's, e.g. the soft limits the controller enforces,
+    /// so a solution never lands where the safety supervisor would clamp it; null keeps the URDF's.
+    /// </summary>
+    public IReadOnlyList<double>? LowerLimits { get; init; }
+
+    /// <summary>Upper counterpart of <see cref="LowerLimits"/>.</summary>
+    public IReadOnlyList<double>? UpperLimits { get; init; }
+
     /// <summary>Gain of the null-space task pulling towards the rest posture (per iteration, 0..1).</summary>
     public double NullSpaceGain { get; init; } = 0.1;
 }

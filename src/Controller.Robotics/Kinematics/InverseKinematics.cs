@@ -23,6 +23,8 @@ public sealed class InverseKinematics
     private readonly double[] _step;
     private readonly double[] _nullStep;
     private readonly bool[] _locked;
+    private readonly double[] _lower;
+    private readonly double[] _upper;
 
     /// <summary>Prepares a solver for frame <paramref name="frame"/> of <paramref name="model"/>.</summary>
     public InverseKinematics(RobotModel model, int frame, IkOptions? options = null)
@@ -37,6 +39,17 @@ public sealed class InverseKinematics
         _step = new double[model.DofCount];
         _nullStep = new double[model.DofCount];
         _locked = new bool[model.DofCount];
+        _lower = new double[model.DofCount];
+        _upper = new double[model.DofCount];
+        for (int j = 0; j < model.DofCount; j++)
+        {
+            _lower[j] = Math.Max(model.Joints[j].LowerLimit, _options.LowerLimits?[j] ?? double.NegativeInfinity);
+            _upper[j] = Math.Min(model.Joints[j].UpperLimit, _options.UpperLimits?[j] ?? double.PositiveInfinity);
+            if (!(_lower[j] <= _upper[j]))
+            {
+                throw new ArgumentException($"IK limits of joint '{model.Joints[j].Name}' are empty: [{_lower[j]}, {_upper[j]}]", nameof(options));
+            }
+        }
     }
 
     /// <summary>
@@ -103,7 +116,7 @@ public sealed class InverseKinematics
             for (int j = 0; j < n; j++)
             {
                 ModelJoint joint = _model.Joints[j];
-                q[j] = Math.Clamp(q[j] + scale * _step[j], joint.LowerLimit, joint.UpperLimit);
+                q[j] = Math.Clamp(q[j] + scale * _step[j], _lower[j], _upper[j]);
             }
         }
 
@@ -128,7 +141,7 @@ public sealed class InverseKinematics
         for (int j = 0; j < n; j++)
         {
             ModelJoint joint = _model.Joints[j];
-            bool pushing = (q[j] <= joint.LowerLimit && _step[j] < 0) || (q[j] >= joint.UpperLimit && _step[j] > 0);
+            bool pushing = (q[j] <= _lower[j] && _step[j] < 0) || (q[j] >= _upper[j] && _step[j] > 0);
             _locked[j] = pushing;
             if (pushing)
             {

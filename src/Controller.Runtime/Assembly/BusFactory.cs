@@ -29,8 +29,8 @@ internal static class BusFactory
             var twin = DynamixelChainTwin.StartOnNewPseudoTerminal(plant, twinServos, new DynamixelTwinOptions
             {
                 BaudRate = 0,
-                PositionGainNmPerRad = 20,
-                DampingNmsPerRad = 1.5,
+                PositionGainNmPerRad = 150, // an XM430 at its default P gain 800 is about this stiff (≈ 0.26 N·m per 0.0015 rad tick)
+                DampingNmsPerRad = 2.5,
                 OnThreadStart = () => SimulationThreads.RaisePriority(SimulationThreads.TwinPriority),
             });
             owned.Add(twin);

@@ -28,6 +28,7 @@ public sealed class SimulatedScene
     private int _held = -1;
     private Vec3 _heldOffset;
     private bool _wasClosed;
+    private double[] _tool = [0, 0, 0];
 
     /// <summary>Builds the scene of <paramref name="plant"/>'s configuration.</summary>
     public SimulatedScene(RigidBodyPlant plant, PlantConfig config, string toolFrame = "tool_tip", string gripperJoint = "gripper")
@@ -49,6 +50,12 @@ public sealed class SimulatedScene
 
     /// <summary>Grasps so far.</summary>
     public int Grasps { get; private set; }
+
+    /// <summary>Where the tool was the last time the jaws closed (null before), for diagnosing a missed grasp.</summary>
+    public double[]? LastCloseToolPosition { get; private set; }
+
+    /// <summary>The tool frame's position at the last update (any thread).</summary>
+    public double[] ToolPosition => Volatile.Read(ref _tool);
 
     /// <summary>Releases so far.</summary>
     public int Releases { get; private set; }
@@ -86,6 +93,12 @@ public sealed class SimulatedScene
         Vec3 tool = _data.FramePose(_toolFrame).Translation;
         double gripper = _plant.Positions[_gripperJoint];
         bool closed = gripper < ClosedBelowRad;
+        Volatile.Write(ref _tool, new[] { tool.X, tool.Y, tool.Z });
+        if (closed && !_wasClosed)
+        {
+            LastCloseToolPosition = [tool.X, tool.Y, tool.Z];
+        }
+
         bool open = gripper > OpenAboveRad;
         if (_held < 0 && closed && !_wasClosed)
         {
