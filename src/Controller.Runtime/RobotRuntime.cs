@@ -25,7 +25,7 @@ namespace Controller.Runtime;
 /// <summary>
 /// The robot, brought up from its configuration: for a simulated robot the plant, the scene and every device twin;
 /// then the drivers behind their lifecycle, the cerebellum loop on its own thread, and the pipeline the brain talks
-/// to (chunks in, state out). <see cref="Start"/> takes the buses to Active and starts the loop; <see cref="Stop"/>
+/// to (chunks in, state out). <see cref="Start()"/> takes the buses to Active and starts the loop; <see cref="Stop"/>
 /// is the controlled stop: hold, disable, close.
 /// </summary>
 public sealed class RobotRuntime : IDisposable
@@ -137,12 +137,21 @@ public sealed class RobotRuntime : IDisposable
     /// <summary>The joint buses.</summary>
     public IReadOnlyList<JointBus> Buses => _buses;
 
-    /// <summary>Builds everything a configuration describes; nothing moves until <see cref="Start"/>.</summary>
+    /// <summary>Builds everything a configuration describes; nothing moves until <see cref="Start()"/>.</summary>
     /// <exception cref="ConfigException">The configuration cannot be built (a limit outside the URDF's).</exception>
     public static RobotRuntime Build(RobotConfig config, RuntimeOptions? options = null) => new(config, options ?? new RuntimeOptions());
 
     /// <summary>Configures and activates every bus, starts the physics (simulated robots) and the loop thread.</summary>
-    public void Start()
+    public void Start() => Start(loopThread: true);
+
+    /// <summary>
+    /// Runs <paramref name="cycles"/> loop cycles on the calling thread, after <see cref="Start(bool)"/> with
+    /// <c>loopThread: false</c>: lets a test count the loop's allocations with the real devices attached.
+    /// </summary>
+    internal void RunCyclesOnCallingThread(long cycles) => _loop.RunCycles(cycles);
+
+    /// <summary>As <see cref="Start()"/>; without a loop thread when <paramref name="loopThread"/> is false (tests).</summary>
+    internal void Start(bool loopThread)
     {
         _wrist?.Open();
         foreach (JointBus bus in _buses)
@@ -155,8 +164,12 @@ public sealed class RobotRuntime : IDisposable
         _stepper?.Start();
         _startNs = MonotonicClock.Now();
         _loop.Body.NoteBrainAlive(_startNs);
-        _loopThread = new Thread(RunLoop) { IsBackground = true, Name = "cerebellum", Priority = ThreadPriority.Highest };
-        _loopThread.Start();
+        if (loopThread)
+        {
+            _loopThread = new Thread(RunLoop) { IsBackground = true, Name = "cerebellum", Priority = ThreadPriority.Highest };
+            _loopThread.Start();
+        }
+
         _brain?.Start();
     }
 

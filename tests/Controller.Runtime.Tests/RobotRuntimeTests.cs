@@ -23,14 +23,10 @@ public class RobotRuntimeTests
     {
         using var runtime = Build();
         runtime.Start();
-        Thread.Sleep(1500);
-        RuntimeStatus status = runtime.Status();
+        RuntimeStatus status = WaitFor(runtime, s => s.Cycles >= 1500);
         runtime.Stop();
 
-        string events = string.Join(", ", Enum.GetValues<Controller.Pipeline.Messages.SafetyEventKind>().Select(k => $"{k}={runtime.Safety.EventCount(k)}"));
-        string faults = string.Join(", ", status.Buses.Select(b => $"{b.Name}:{b.State}/{b.Faults}"));
-        Assert.True(status.Safety == SafetyState.Normal, $"safety {status.Safety}; events {events}; buses {faults}; wrench {string.Join(" ", status.Wrench ?? [])}; lateness p99 {status.LatenessP99Us} us, overruns {status.Overruns}");
-        Assert.True(status.Cycles > 500, $"{status.Cycles} cycles in 1.5 s");
+        Assert.True(status.Cycles >= 1500, $"only {status.Cycles} cycles ran within the test's patience (60 s)");
         Assert.All(status.Buses, b => Assert.Equal(DeviceState.Active, b.State));
         Assert.Equal(SafetyState.Normal, status.Safety);
         Assert.True(status.BrainSilent);
@@ -45,7 +41,7 @@ public class RobotRuntimeTests
     {
         using var runtime = Build();
         runtime.Start();
-        Thread.Sleep(300);
+        WaitFor(runtime, s => s.Cycles >= 300);
         runtime.StateMailbox.TryRead(out JointState start);
         var chunk = new ActionChunk();
         chunk.SetShape(50, 7);
@@ -64,19 +60,37 @@ public class RobotRuntimeTests
         }
 
         // A brain sends chunks at its own rate (here 10 Hz, the same plan each time); silence past the configured
-        // 200 ms would make the supervisor decelerate the arm to a hold.
-        for (int k = 0; k < 12; k++)
+        // 200 ms would make the supervisor decelerate the arm to a hold. The chunk ends 1 s after its start.
+        double largest = 0;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline && MonotonicClock.Now() < chunk.StartTimeNs + 2_000_000_000L)
         {
             Assert.True(runtime.ChunkProducer.TryWrite(chunk));
             Thread.Sleep(100);
+            runtime.StateMailbox.TryRead(out JointState now);
+            largest = Math.Max(largest, now.Position[0] - start.Position[0]);
         }
 
         runtime.StateMailbox.TryRead(out JointState end);
         RuntimeStatus status = runtime.Status();
         runtime.Stop();
 
-        Assert.Equal(12, status.ChunksReceived);
-        Assert.InRange(end.Position[0] - start.Position[0], 0.3, 0.5);
+        Assert.True(status.ChunksReceived >= 10, $"{status.ChunksReceived} chunks");
+        Assert.InRange(end.Position[0] - start.Position[0], 0.37, 0.43);
+        Assert.True(largest < 0.5, $"overshoot to {largest} rad for a 0.4 rad move");
+    }
+
+    private static RuntimeStatus WaitFor(RobotRuntime runtime, Func<RuntimeStatus, bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        RuntimeStatus status = runtime.Status();
+        while (!condition(status) && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(100);
+            status = runtime.Status();
+        }
+
+        return status;
     }
 
     [Fact]
@@ -99,5 +113,23 @@ public class RobotRuntimeTests
         Assert.True(status.TaskSucceeded, $"skill {status.BrainSkill}, failure {status.BrainFailure}, safety {status.Safety}, grasps {runtime.Scene!.Grasps}, " +
             string.Join("; ", runtime.Scene.Objects.Where(o => o.Movable).Select(o => $"{o.Name} at {string.Join(",", o.Center.Select(c => c.ToString("F3")))}")));
         Assert.Equal(SafetyState.Normal, status.Safety);
+    }
+
+    [Fact]
+    public void LoopCycles_WithDriverTwinsSensorAndBrain_AllocateNothingOnTheLoopThread()
+    {
+        // The full read → update → write cycle as the runtime composes it: Dynamixel sync read/write over the pty,
+        // the FT300 stream, the chunk follower fed by the brain, the supervisor, the mailboxes.
+        using var runtime = Build(brain: true);
+        runtime.Start(loopThread: false);
+        runtime.RunCyclesOnCallingThread(500);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        runtime.RunCyclesOnCallingThread(3000);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        RuntimeStatus status = runtime.Status();
+        runtime.Stop();
+
+        Assert.Equal(0, allocated);
+        Assert.True(status.ChunksReceived > 0, "the brain should have fed the loop during the measured cycles");
     }
 }

@@ -22,6 +22,14 @@ public class DynamicsPropertyTests
     private static Arbitrary<(int Model, int Seed)> Cases() =>
         Gen.Choose(0, Models.Length - 1).SelectMany(m => Gen.Choose(0, int.MaxValue - 1).Select(s => (m, s))).ToArbitrary();
 
+    private static (RobotModel Model, RobotData Data, double[] Q, double[] Qd, double[] Qdd) RandomMotion((int Model, int Seed) c)
+    {
+        RobotModel model = Models[c.Model];
+        var random = new Random(c.Seed);
+        double[] q = TestRobots.RandomConfiguration(model, random);
+        return (model, new RobotData(model), q, TestRobots.RandomVector(model.DofCount, random, 2), TestRobots.RandomVector(model.DofCount, random, 5));
+    }
+
     [Fact]
     public void MassMatrix_RandomConfigurations_SymmetricPositiveDefinite()
     {
@@ -48,13 +56,8 @@ public class DynamicsPropertyTests
     {
         Prop.ForAll(Cases(), c =>
         {
-            RobotModel model = Models[c.Model];
-            var data = new RobotData(model);
-            var random = new Random(c.Seed);
+            var (model, data, q, qd, qdd) = RandomMotion(c);
             int n = model.DofCount;
-            double[] q = TestRobots.RandomConfiguration(model, random);
-            double[] qd = TestRobots.RandomVector(n, random, 2);
-            double[] qdd = TestRobots.RandomVector(n, random, 5);
             var tau = new double[n];
             var bias = new double[n];
             InverseDynamics.Compute(data, q, qd, qdd, tau);
@@ -78,13 +81,8 @@ public class DynamicsPropertyTests
     {
         Prop.ForAll(Cases(), c =>
         {
-            RobotModel model = Models[c.Model];
-            var data = new RobotData(model);
-            var random = new Random(c.Seed);
+            var (model, data, q, qd, qdd) = RandomMotion(c);
             int n = model.DofCount;
-            double[] q = TestRobots.RandomConfiguration(model, random);
-            double[] qd = TestRobots.RandomVector(n, random, 2);
-            double[] qdd = TestRobots.RandomVector(n, random, 5);
             var tau = new double[n];
             var result = new double[n];
             InverseDynamics.Compute(data, q, qd, qdd, tau);
