@@ -19,9 +19,9 @@ public static class ModelCommand
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 
     /// <summary>Builds the <c>model</c> command and its subcommands.</summary>
-    public static Command Create() => new("model", "Inspect a URDF robot and compute its kinematics and dynamics.")
+    public static Command Create() => new("model", "Inspect a URDF robot and compute its kinematics and dynamics; check brain model manifests.")
     {
-        Inspect(), Fk(), Jacobian(), Id(),
+        Inspect(), Fk(), Jacobian(), Id(), ModelManifestCommands.Check(), ModelManifestCommands.GenerateDemo(),
     };
 
     private static Command Inspect()
