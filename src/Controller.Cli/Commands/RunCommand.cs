@@ -120,7 +120,7 @@ public static class RunCommand
         RuntimeStatus last = runtime.Status();
         string events = string.Join(", ", Enum.GetValues<Controller.Pipeline.Messages.SafetyEventKind>()
             .Where(k => runtime.Safety.EventCount(k) > 0).Select(k => $"{k} {runtime.Safety.EventCount(k)}"));
-        output.WriteLine($"safety events: {(events.Length == 0 ? "none" : events)}");
+        output.WriteLine($"safety events: {(events.Length == 0 ? "none" : events)}; garbage collections in the process: {GC.CollectionCount(0)} (gen0), {GC.CollectionCount(2)} (gen2)");
         if (runtime.Scene is { } scene)
         {
             string closedAt = scene.LastCloseToolPosition is { } p ? FormattableString.Invariant($"jaws last closed with the tool at ({p[0]:F3}, {p[1]:F3}, {p[2]:F3}); ") : "";

@@ -29,6 +29,8 @@ public sealed class SimulatedScene
     private Vec3 _heldOffset;
     private bool _wasClosed;
     private double[] _tool = [0, 0, 0];
+    private int _publishedEvents;
+    private long _heldUpdates;
 
     /// <summary>Builds the scene of <paramref name="plant"/>'s configuration.</summary>
     public SimulatedScene(RigidBodyPlant plant, PlantConfig config, string toolFrame = "tool_tip", string gripperJoint = "gripper")
@@ -93,7 +95,11 @@ public sealed class SimulatedScene
         Vec3 tool = _data.FramePose(_toolFrame).Translation;
         double gripper = _plant.Positions[_gripperJoint];
         bool closed = gripper < ClosedBelowRad;
-        Volatile.Write(ref _tool, new[] { tool.X, tool.Y, tool.Z });
+        double[] toolPosition = _tool;
+        if (toolPosition[0] != tool.X || toolPosition[1] != tool.Y || toolPosition[2] != tool.Z)
+        {
+            Volatile.Write(ref _tool, new[] { tool.X, tool.Y, tool.Z });
+        }
         if (closed && !_wasClosed)
         {
             LastCloseToolPosition = [tool.X, tool.Y, tool.Z];
@@ -119,13 +125,21 @@ public sealed class SimulatedScene
             Releases++;
         }
 
+        bool changed = Grasps + Releases != _publishedEvents;
         if (_held >= 0)
         {
             MoveTo(_boxes[_held], tool + _heldOffset);
+            changed |= ++_heldUpdates % 5 == 0; // a carried cube is republished at 20 Hz, enough for the camera
         }
 
         _wasClosed = closed;
-        Publish();
+        if (changed)
+        {
+            // Publishing allocates a snapshot; doing it only on change keeps the plant thread from feeding the GC,
+            // whose collections would pause the loop thread too.
+            _publishedEvents = Grasps + Releases;
+            Publish();
+        }
     }
 
     private void Drop(int index, Vec3 center)
