@@ -100,7 +100,8 @@ public static class SimCommand
             var plant = new IndependentJointPlant(servoIds.Length);
             var servos = servoIds.Select((id, joint) => new DynamixelTwinServo(id, servoModel, joint)).ToArray();
             var options = new DynamixelTwinOptions { BaudRate = parse.GetValue(baud), StepPlant = plant.Step };
-            using var twin = DynamixelChainTwin.StartOnNewPseudoTerminal(plant, servos, options);
+            if (!TryStart(() => DynamixelChainTwin.StartOnNewPseudoTerminal(plant, servos, options), "sim dynamixel", parse.InvocationConfiguration.Error, out var started)) return 1;
+            using var twin = started;
             output.WriteLine($"listening on {twin.PortPath}");
             output.WriteLine($"dynamixel chain: {servoModel.Name} (model {servoModel.ModelNumber}) ids {string.Join(",", servoIds)}; Protocol 2.0, any baud; Ctrl+C to stop");
             output.Flush();
@@ -120,7 +121,8 @@ public static class SimCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var plant = SensorPlant(parse.GetValue(wrench));
-            using var twin = Ft300Twin.StartOnNewPseudoTerminal(plant, new Ft300TwinOptions { Sensor = 0 });
+            if (!TryStart(() => Ft300Twin.StartOnNewPseudoTerminal(plant, new Ft300TwinOptions { Sensor = 0 }), "sim ft300", parse.InvocationConfiguration.Error, out var started)) return 1;
+            using var twin = started;
             output.WriteLine($"listening on {twin.PortPath}");
             output.WriteLine("ft300: Modbus slave 9, streaming at 100 Hz from start (send about 50 bytes 0xFF to stop it); Ctrl+C to stop");
             output.Flush();
@@ -179,6 +181,23 @@ public static class SimCommand
             return NotBuiltExitCode;
         });
         return command;
+    }
+
+    /// <summary>Starts a pseudo-terminal twin, turning "no pty on this system" into a message rather than a stack trace.</summary>
+    private static bool TryStart<T>(Func<T> start, string command, TextWriter error, out T twin)
+        where T : class
+    {
+        try
+        {
+            twin = start();
+            return true;
+        }
+        catch (Exception e) when (e is IOException or PlatformNotSupportedException)
+        {
+            error.WriteLine($"{command}: cannot create a pseudo-terminal: {e.Message}");
+            twin = null!;
+            return false;
+        }
     }
 
     private static IndependentJointPlant SensorPlant(double[]? wrench)
