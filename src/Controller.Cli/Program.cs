@@ -14,6 +14,8 @@ public static class Program
         root.Add(BenchCommand.Create());
         root.Add(DoctorCommand.Create());
         root.Add(ModelCommand.Create());
+        root.Add(SimCommand.Create());
+        root.Add(ScanCommand.Create());
         return root;
     }
 
