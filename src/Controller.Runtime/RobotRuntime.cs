@@ -220,6 +220,20 @@ public sealed class RobotRuntime : IDisposable
         Dispose();
     }
 
+    /// <summary>
+    /// Undoes the loop's mlockall when this runtime took it: the lock is process-wide and outlives the thread, so a
+    /// process that goes on after the robot (a test runner, a tool embedding the runtime) must not keep every future
+    /// mapping locked.
+    /// </summary>
+    private void ReleaseMemoryLock()
+    {
+        if (RealtimeReport?.Items.Any(i => i.Name == RealtimeThreadSetup.MemoryLockName && i.Granted) == true)
+        {
+            RealtimeThreadSetup.UnlockMemory();
+            RealtimeReport = null;
+        }
+    }
+
     /// <summary>A snapshot for the live view (any thread).</summary>
     public RuntimeStatus Status()
     {
@@ -262,6 +276,7 @@ public sealed class RobotRuntime : IDisposable
     {
         _loop?.RequestStop();
         _loopThread?.Join();
+        ReleaseMemoryLock();
         for (int i = _owned.Count - 1; i >= 0; i--)
         {
             _owned[i].Dispose();
