@@ -6,7 +6,10 @@ using Controller.Cerebellum.Realtime;
 using Controller.Cerebellum.Safety;
 using Controller.Hardware.Devices;
 using Controller.Hardware.Devices.ForceTorque;
+using Controller.Hardware.Devices.Ati;
 using Controller.Hardware.Devices.Robotiq;
+using Controller.Hardware.Protocols.Ati;
+using Controller.Hardware.Simulation.Ati;
 using Controller.Hardware.Simulation.Robotiq;
 using Controller.Pipeline.Messages;
 using Controller.Pipeline.Rings;
@@ -154,9 +157,22 @@ public sealed class RobotRuntime : IDisposable
     internal void Start(bool loopThread)
     {
         _wrist?.Open();
+        var warmUp = new JointState { JointCount = Model.DofCount };
         foreach (JointBus bus in _buses)
         {
             bus.Configure();
+
+            // Read a few times while only reading is allowed: the first cyclic exchange JIT-compiles the driver's
+            // read path, and a cold first cycle can outlast the reply timeout several times over.
+            for (int i = 0; i < 20; i++)
+            {
+                bus.Read(ref warmUp);
+            }
+
+            if (bus.State == DeviceState.Faulted)
+            {
+                bus.Recover(); // cold-start misses are not a lost device; Activate checks the devices again
+            }
         }
 
         var writers = _buses.Select(b => b.Activate()).ToArray();
@@ -297,21 +313,51 @@ public sealed class RobotRuntime : IDisposable
 
     private ForceTorqueSensor? BuildWristSensor(RobotConfig config)
     {
-        SensorConfig? sensor = config.Sensors.FirstOrDefault(s => s.Type == "ft300");
+        SensorConfig? sensor = config.Sensors.FirstOrDefault();
         if (sensor is null)
         {
             return null;
         }
 
-        string port = sensor.Port;
-        if (port == "sim")
+        bool simulated = sensor.Port == "sim";
+        if (simulated && Plant is null)
         {
-            var twin = Ft300Twin.StartOnNewPseudoTerminal(Plant ?? throw new InvalidOperationException($"sensor '{sensor.Name}' has port 'sim' but the configuration has no plant"), new Ft300TwinOptions { Sensor = 0 });
-            _owned.Add(twin);
-            port = twin.PortPath;
+            throw new InvalidOperationException($"sensor '{sensor.Name}' has port 'sim' but the configuration has no plant");
         }
 
-        return new ForceTorqueSensor(new Ft300Driver(new Ft300Options { Name = sensor.Name, PortName = port }), new ForceTorqueSensorOptions { SensorIndex = 0 });
+        IForceTorqueDriver driver;
+        if (sensor.Type == "netft")
+        {
+            // port: the sensor's host (or host:port); "sim" starts the Net F/T twin on UDP loopback.
+            string host = sensor.Port;
+            int udpPort = Rdt.Port;
+            if (simulated)
+            {
+                var twin = NetFtTwin.StartNew(Plant!, new NetFtTwinOptions { Sensor = 0, Port = 0 });
+                _owned.Add(twin);
+                (host, udpPort) = ("127.0.0.1", twin.Port);
+            }
+            else if (host.Split(':') is [var h, var p] && int.TryParse(p, out int parsed))
+            {
+                (host, udpPort) = (h, parsed);
+            }
+
+            driver = new NetFtDriver(new NetFtOptions { Name = sensor.Name, Host = host, Port = udpPort });
+        }
+        else
+        {
+            string port = sensor.Port;
+            if (simulated)
+            {
+                var twin = Ft300Twin.StartOnNewPseudoTerminal(Plant!, new Ft300TwinOptions { Sensor = 0 });
+                _owned.Add(twin);
+                port = twin.PortPath;
+            }
+
+            driver = new Ft300Driver(new Ft300Options { Name = sensor.Name, PortName = port });
+        }
+
+        return new ForceTorqueSensor(driver, new ForceTorqueSensorOptions { SensorIndex = 0 });
     }
 
     private void PlaceAtStart(PlantConfig plantConfig)

@@ -94,6 +94,22 @@ public class RobotRuntimeTests
     }
 
     [Fact]
+    public void Start_WristSensorIsNetFt_ItsTwinOverUdpFeedsTheLoop()
+    {
+        string file = RobotConfigLoaderTests.Hardware("sim-arm6/robot.yaml");
+        string text = File.ReadAllText(file).Replace("{ name: wrist, type: ft300, port: sim, link: ft_sensor }", "{ name: wrist, type: netft, port: sim, link: ft_sensor }");
+        using var runtime = RobotRuntime.Build(RobotConfigLoader.Parse(text, file), new RuntimeOptions { RealtimeSetup = true, NoBrain = true });
+        runtime.Start();
+        RuntimeStatus status = WaitFor(runtime, s => s.Cycles >= 500 && s.Wrench is not null);
+        runtime.Stop();
+
+        Assert.NotNull(status.Wrench);
+        // At rest the sensor carries the gripper hanging below it: a few newtons, not zero and not wild.
+        double force = Math.Sqrt(status.Wrench![0] * status.Wrench[0] + status.Wrench[1] * status.Wrench[1] + status.Wrench[2] * status.Wrench[2]);
+        Assert.InRange(force, 0.5, 5);
+    }
+
+    [Fact]
     public void DemoTask_PutTheRedCubeInTheBin_SucceedsOnThePlant()
     {
         // The whole main job: ONNX planner sees the rendered table and the instruction, the ONNX policy produces

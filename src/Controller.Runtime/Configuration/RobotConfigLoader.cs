@@ -58,6 +58,11 @@ public static class RobotConfigLoader
         PlantConfig? plant = r.Mapping(root, "", "plant", required: false) is { } p ? ReadPlant(r, p) : null;
         var buses = r.MappingList(root, "", "buses", required: true).Select(b => ReadBus(r, b.Node, b.Path)).ToList();
         var sensors = r.MappingList(root, "", "sensors", required: false).Select(s => ReadSensor(r, s.Node, s.Path)).ToList();
+        if (sensors.Count > 1)
+        {
+            r.Error(r.Child(root, "sensors"), "sensors", $"{sensors.Count} sensors are listed; the runtime reads one wrist force/torque sensor");
+        }
+
         var limits = ReadLimits(r, r.Mapping(root, "", "limits", required: false));
         SafetyConfig safety = ReadSafety(r, r.Mapping(root, "", "safety", required: false));
         BrainConfig? brain = r.Mapping(root, "", "brain", required: false) is { } b ? ReadBrain(r, b, directory) : null;

@@ -86,6 +86,14 @@ public class RobotConfigLoaderTests
     }
 
     [Fact]
+    public void Parse_TwoSensors_RefusedAsTheRuntimeReadsOne()
+    {
+        ConfigException e = Refused(SimArm6Text.Replace("  - { name: wrist, type: ft300, port: sim, link: ft_sensor }",
+            "  - { name: wrist, type: ft300, port: sim, link: ft_sensor }\n  - { name: base, type: netft, port: 10.0.0.2, link: base_link }"));
+        Assert.Contains(e.Errors, x => x.Path == "sensors" && x.Message.Contains("one wrist force/torque sensor"));
+    }
+
+    [Fact]
     public void Parse_NotYaml_OneClearProblem()
     {
         ConfigException e = Refused("robot: [unclosed");
