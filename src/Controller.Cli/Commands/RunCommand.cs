@@ -100,20 +100,26 @@ public static class RunCommand
             output.WriteLine($"  brain: planner + policy loaded (ONNX Runtime), task \"{brain.Instruction}\"");
         }
 
-        var view = new RunStatusView(output, plain);
         DateTime end = seconds is double s ? DateTime.UtcNow.AddSeconds(s) : DateTime.MaxValue;
-        while (!stop.IsSet && DateTime.UtcNow < end)
+        bool Finished() => stop.IsSet || DateTime.UtcNow >= end
+            || (seconds is null && runtime.Brain is { } b && (b.Done || b.Failure is not null)); // task over: stop by itself
+
+        if (!plain && output == Console.Out && !Console.IsOutputRedirected)
         {
-            stop.Wait(TimeSpan.FromMilliseconds(plain ? 1000 : 250));
-            view.Show(runtime.Status());
-            if (plain && runtime.Scene is { } sc)
+            RunLiveView.Run(runtime.Status, Finished);
+        }
+        else
+        {
+            var view = new RunStatusView(output);
+            while (!Finished())
             {
-                double[] t = sc.ToolPosition;
-                output.WriteLine(FormattableString.Invariant($"         tool at ({t[0]:F3}, {t[1]:F3}, {t[2]:F3}) m, gripper {runtime.Status().Joints[^1].PositionRad:F2} rad"));
-            }
-            if (seconds is null && runtime.Brain is { } b && (b.Done || b.Failure is not null))
-            {
-                break; // the task is over: stop by itself when no duration was asked for
+                stop.Wait(TimeSpan.FromMilliseconds(1000));
+                view.Show(runtime.Status());
+                if (runtime.Scene is { } sc)
+                {
+                    double[] t = sc.ToolPosition;
+                    output.WriteLine(FormattableString.Invariant($"         tool at ({t[0]:F3}, {t[1]:F3}, {t[2]:F3}) m, gripper {runtime.Status().Joints[^1].PositionRad:F2} rad"));
+                }
             }
         }
 
@@ -130,7 +136,7 @@ public static class RunCommand
 
         output.WriteLine("robotctl run: stopping (hold, disable drives, close)…");
         runtime.Stop();
-        view.Summary(last);
+        new RunStatusView(output).Summary(last);
         return 0;
     }
 }

@@ -2,36 +2,13 @@ using Controller.Runtime;
 
 namespace Controller.Cli.Commands;
 
-/// <summary>What <c>robotctl run</c> prints while the robot runs: a status line per second in plain mode, or a redrawn table.</summary>
-internal sealed class RunStatusView(TextWriter output, bool plain)
+/// <summary>
+/// What <c>robotctl run</c> prints when there is no live view (<c>--no-ui</c>, or output redirected to a file or CI
+/// log): one status line per second, and the summary at the end.
+/// </summary>
+internal sealed class RunStatusView(TextWriter output)
 {
-    private bool _drawn;
-
-    public void Show(RuntimeStatus s)
-    {
-        if (plain || Console.IsOutputRedirected || output != Console.Out)
-        {
-            output.WriteLine(Line(s));
-            return;
-        }
-
-        // Redraw in place: move the cursor up over the previous table.
-        int lines = 3 + s.Joints.Count;
-        if (_drawn)
-        {
-            output.Write($"\u001b[{lines}A");
-        }
-
-        output.WriteLine(Line(s).PadRight(120));
-        output.WriteLine($"{"joint",-16} {"position",10} {"command",10} {"effort",9}".PadRight(120));
-        foreach (var j in s.Joints)
-        {
-            output.WriteLine($"{j.Name,-16} {j.PositionRad,10:F4} {j.CommandRad,10:F4} {j.EffortNm,9:F3}".PadRight(120));
-        }
-
-        output.WriteLine((s.Wrench is { } w ? $"wrench  F [{w[0]:F2} {w[1]:F2} {w[2]:F2}] N  T [{w[3]:F3} {w[4]:F3} {w[5]:F3}] N·m" : "wrench  —").PadRight(120));
-        _drawn = true;
-    }
+    public void Show(RuntimeStatus s) => output.WriteLine(Line(s));
 
     public void Summary(RuntimeStatus s)
     {
