@@ -79,11 +79,18 @@ public class Ft300StreamTests
                 while ((r = decoder.TryNext(out var s)) != Ft300StreamResult.NeedMoreData)
                     if (r == Ft300StreamResult.Frame) found.Add(s);
             }
-            // Every real frame is found in order; a false header whose 16 bytes pass the CRC by chance (p = 2^-16) could add one.
-            Assert.True(found.Count >= samples.Length);
-            int k = 0;
-            foreach (var s in found) if (k < samples.Length && s == samples[k]) k++;
-            Assert.Equal(samples.Length, k);
+            // Every real frame is found, in order. A false header in the garbage whose 16 bytes pass the CRC by chance
+            // (2^-16 each; a run makes thousands) decodes as a frame and consumes the start of the real one behind it:
+            // only such a chance frame may hide a real one, and it hides at most one.
+            int k = 0, chance = 0;
+            foreach (var s in found)
+            {
+                if (k < samples.Length && s == samples[k]) k++;
+                else chance++;
+            }
+
+            Assert.True(k >= samples.Length - chance, $"found {k} of {samples.Length} frames with {chance} chance frames");
+            Assert.True(chance <= 1, $"{chance} chance frames in one stream");
         }).QuickCheckThrowOnFailure();
     }
 
