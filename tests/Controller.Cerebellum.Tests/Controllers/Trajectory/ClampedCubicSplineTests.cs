@@ -47,7 +47,10 @@ public class ClampedCubicSplineTests
             double maxA = 0;
             for (int k = 0; k < c.Knots; k++)
             {
-                spline.Evaluate(spline.Times[k], p0, v0, a0);
+                // At the last knot Evaluate already reports the hold after the end (a = 0); the spline's own
+                // acceleration there (clamped to stop) is its limit from the left.
+                double at = k == c.Knots - 1 ? spline.Times[k] - 1e-9 : spline.Times[k];
+                spline.Evaluate(at, p0, v0, a0);
                 maxA = Math.Max(maxA, Math.Abs(a0[0]));
             }
             double dvBound = 2 * h * maxA * 1.01 + 1e-12, daBound = 2 * h * (2 * maxA / 0.01) * 1.01 + 1e-12;
