@@ -15,6 +15,7 @@ internal sealed class ContactModel
     private readonly int[] _sphereBodies;
     private readonly Vec3[] _centersInBody;
     private readonly double[] _radii;
+    private readonly BoxObstacle[] _boxes;
 
     public ContactModel(RobotModel model, PlantOptions options)
     {
@@ -24,6 +25,9 @@ internal sealed class ContactModel
         _sphereBodies = new int[count];
         _centersInBody = new Vec3[count];
         _radii = new double[count];
+        // An array, not the options' IReadOnlyList: enumerating the interface allocates an enumerator per sphere per
+        // evaluation, garbage on the plant thread whose collections pause the loop thread too.
+        _boxes = options.Boxes.ToArray();
         SphereForces = new Force[count];
         for (int s = 0; s < count; s++)
         {
@@ -75,7 +79,7 @@ internal sealed class ContactModel
                 total += Penetrate(center, velocity, new Vec3(0, 0, 1), _radii[s] - (center.Z - height), ref point, s);
             }
 
-            foreach (BoxObstacle box in _options.Boxes)
+            foreach (BoxObstacle box in _boxes)
             {
                 if (Penetration(box, center, _radii[s], out Vec3 normal, out double depth))
                 {

@@ -28,7 +28,7 @@ public sealed class SimulatedScene
     private int _held = -1;
     private Vec3 _heldOffset;
     private bool _wasClosed;
-    private double[] _tool = [0, 0, 0];
+    private double _toolX, _toolY, _toolZ;
     private int _publishedEvents;
     private long _heldUpdates;
 
@@ -57,7 +57,7 @@ public sealed class SimulatedScene
     public double[]? LastCloseToolPosition { get; private set; }
 
     /// <summary>The tool frame's position at the last update (any thread).</summary>
-    public double[] ToolPosition => Volatile.Read(ref _tool);
+    public double[] ToolPosition => [Volatile.Read(ref _toolX), Volatile.Read(ref _toolY), Volatile.Read(ref _toolZ)];
 
     /// <summary>Releases so far.</summary>
     public int Releases { get; private set; }
@@ -95,11 +95,10 @@ public sealed class SimulatedScene
         Vec3 tool = _data.FramePose(_toolFrame).Translation;
         double gripper = _plant.Positions[_gripperJoint];
         bool closed = gripper < ClosedBelowRad;
-        double[] toolPosition = _tool;
-        if (toolPosition[0] != tool.X || toolPosition[1] != tool.Y || toolPosition[2] != tool.Z)
-        {
-            Volatile.Write(ref _tool, new[] { tool.X, tool.Y, tool.Z });
-        }
+        // Three stores, no array per update: a reader may see components of neighbouring updates (display only).
+        Volatile.Write(ref _toolX, tool.X);
+        Volatile.Write(ref _toolY, tool.Y);
+        Volatile.Write(ref _toolZ, tool.Z);
         if (closed && !_wasClosed)
         {
             LastCloseToolPosition = [tool.X, tool.Y, tool.Z];

@@ -189,6 +189,7 @@ public class RigidBodyPlantTests
         var plant = new RigidBodyPlant(model, new PlantOptions
         {
             TableHeightM = -0.9,
+            Boxes = [new BoxObstacle("step", new Vec3(0.1, -0.2, -0.9), new Vec3(0.3, 0.2, -0.8)), new BoxObstacle("wall", new Vec3(0.5, -1, -0.9), new Vec3(0.6, 1, 1))],
             ContactSpheres = [new("left_ankle_roll_link", Vec3.Zero, 0.05), new("right_ankle_roll_link", Vec3.Zero, 0.05)],
             ForceTorqueSensors = ["left_wrist_yaw_link"],
         });
