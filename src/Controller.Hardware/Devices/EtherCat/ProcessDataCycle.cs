@@ -76,6 +76,16 @@ public sealed class ProcessDataCycle
     /// <summary>The last working-counter mismatch (which datagram, expected, received).</summary>
     public WorkingCounterError LastWorkingCounterError { get; private set; }
 
+    /// <summary>
+    /// When above 0, every cycle also carries a BRD of the AL status register (0x0130) expecting this many slaves:
+    /// its ORed value (<see cref="AlStatusOr"/>) shows at once when any slave left the state the group is in or set its
+    /// error flag, without an acyclic read per slave. Needs 14 bytes of frame room beyond the image.
+    /// </summary>
+    public int AlStatusSlaves { get; init; }
+
+    /// <summary>The AL status of every slave ORed together, from the last cycle whose BRD came back complete.</summary>
+    public ushort AlStatusOr { get; private set; }
+
     /// <summary>Runs one cycle.</summary>
     public CycleStatus Exchange()
     {
@@ -90,6 +100,12 @@ public sealed class ProcessDataCycle
         }
         _indices.TryReserve(new DatagramRequest(EtherCatCommand.Lrw, _logicalStart, (ushort)_image.Length, _expectedImageCounter), out byte imageIndex);
         writer.TryAppend(EtherCatCommand.Lrw, imageIndex, _logicalStart, _image);
+        if (AlStatusSlaves > 0)
+        {
+            uint alStatus = EtherCatAddress.Physical(0, EscRegister.AlStatus);
+            _indices.TryReserve(new DatagramRequest(EtherCatCommand.Brd, alStatus, 2, (ushort)AlStatusSlaves), out byte alIndex);
+            writer.TryAppend(EtherCatCommand.Brd, alIndex, alStatus, 2, out _);
+        }
         int length = writer.Finish();
         if (_transport.Send(_tx.AsSpan(0, length)) != FrameIoStatus.Ok)
             return CycleStatus.SendFailed;
@@ -123,6 +139,11 @@ public sealed class ProcessDataCycle
                 }
                 if (d.Command == EtherCatCommand.Lrw)
                     d.Data.CopyTo(_image);
+                else if (d.Command == EtherCatCommand.Brd)
+                {
+                    if (status == ReplyStatus.Ok)
+                        AlStatusOr = BinaryPrimitives.ReadUInt16LittleEndian(d.Data);
+                }
                 else if (status == ReplyStatus.Ok)
                     ReferenceClockTimeNs = BinaryPrimitives.ReadUInt64LittleEndian(d.Data);
             }

@@ -74,6 +74,18 @@ public sealed class SimulatedSlave
     /// <summary>Frames this slave handled.</summary>
     public long FramesSeen { get; private set; }
 
+    /// <summary>The device behind the ESC (a drive's firmware): called after every frame this slave handled, to exchange process data with ESC memory.</summary>
+    public ISimulatedSlaveApplication? Application { get; set; }
+
+    /// <summary>Fault injection: while true the slave ignores logical datagrams (as when its PDI turned the process-data SMs off), so the LRW working counter comes back short.</summary>
+    public bool ProcessDataDisabled { get; set; }
+
+    /// <summary>
+    /// Process-data bits of SM n for the SAFE-OP check, or null to use the SII's PDO lists; a CoE slave sets this to
+    /// follow its 0x1C1n assignment, as a real slave checks the SM lengths against its actual mapping.
+    /// </summary>
+    public Func<int, int?>? SyncManagerBits { get; set; }
+
     /// <summary>The ESC memory, for a device twin's application side (process data) and for tests. Writing it bypasses the ESC logic.</summary>
     public Span<byte> GetMutableMemory() => _memory;
 
@@ -100,6 +112,7 @@ public sealed class SimulatedSlave
                 BinaryPrimitives.WriteUInt16LittleEndian(counter, (ushort)(BinaryPrimitives.ReadUInt16LittleEndian(counter) + wkc));
             }
         }
+        Application?.AfterFrame(this);
     }
 
     private int Handle(Span<byte> frame, int headerOffset, EtherCatCommand command, ushort adp, ushort ado, uint address, Span<byte> data)
@@ -119,6 +132,8 @@ public sealed class SimulatedSlave
                 BinaryPrimitives.WriteUInt16LittleEndian(frame[(headerOffset + 2)..], (ushort)(adp + 1));
                 return Physical(command, ado, data);
             case EtherCatAddressing.Logical:
+                if (ProcessDataDisabled)
+                    return 0;
                 var (read, wrote) = SimulatedFmmu.Apply(_memory, address, data, command.Reads(), command.Writes(), Capabilities.FmmuCount);
                 return (read ? 1 : 0) + (wrote ? (command == EtherCatCommand.Lrw ? 2 : 1) : 0);
             default:
@@ -284,7 +299,7 @@ public sealed class SimulatedSlave
             for (int n = 0; n < Sii.SyncManagers.Count && n < Capabilities.SyncManagerCount; n++)
             {
                 var expected = Sii.SyncManagers[n];
-                int bits = expected.Type switch
+                int bits = SyncManagerBits?.Invoke(n) ?? expected.Type switch
                 {
                     SyncManagerType.Outputs => Sii.OutputBits(n),
                     SyncManagerType.Inputs => Sii.InputBits(n),

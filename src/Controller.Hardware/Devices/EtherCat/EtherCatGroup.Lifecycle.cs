@@ -1,0 +1,181 @@
+using System.Buffers.Binary;
+using Controller.Hardware.Protocols.EtherCat;
+using Controller.Hardware.Protocols.EtherCat.Esc;
+using Controller.Hardware.Protocols.EtherCat.Sii;
+
+namespace Controller.Hardware.Devices.EtherCat;
+
+/// <summary>The lifecycle half of the group: state changes, configuration, recovery (off the loop thread; may block and throw).</summary>
+public sealed partial class EtherCatGroup
+{
+    private const byte CoePdoAssignBit = 0x04;
+
+    /// <summary>INIT → PRE-OP → SAFE-OP → OP in one call; returns the output writer.</summary>
+    /// <exception cref="EtherCatException">A slave refused a step or did not answer (the message names it, the step and the AL status code).</exception>
+    public ProcessDataWriter Start()
+    {
+        ToPreOp();
+        ToSafeOp();
+        return ToOp();
+    }
+
+    /// <summary>INIT → PRE-OP: mailbox SMs of every slave with a mailbox, PRE-OP, then the PDO configurations and start-up SDOs.</summary>
+    /// <exception cref="InvalidOperationException">The group is not in INIT.</exception>
+    /// <exception cref="EtherCatException">A slave refused or did not answer.</exception>
+    public void ToPreOp()
+    {
+        Require(EtherCatGroupState.Init, "enter PRE-OP");
+        foreach (var slave in _slaves)
+        {
+            if (slave.Sii.Header.StandardMailbox.IsPresent && !_mailboxes.ContainsKey(slave.StationAddress))
+                _mailboxes[slave.StationAddress] = new CoeMailboxClient(_port, slave.StationAddress, slave.Sii.Header.StandardMailbox);
+        }
+        foreach (var slave in _slaves)
+            EnterPreOp(slave);
+        SetState(EtherCatGroupState.PreOp);
+    }
+
+    /// <summary>
+    /// PRE-OP → SAFE-OP: reads each slave's PDO assignment (SII or CoE per <see cref="EtherCatGroupOptions.PdoSource"/>), plans
+    /// the image, writes SM and FMMU registers, requests SAFE-OP and runs a first cycle. Returns the layout.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The group is not in PRE-OP.</exception>
+    /// <exception cref="EtherCatException">A slave refused (AL status code 0x001D/0x001E: SMs do not match its PDOs) or did not answer.</exception>
+    public ProcessImageLayout ToSafeOp()
+    {
+        Require(EtherCatGroupState.PreOp, "enter SAFE-OP");
+        var data = _slaves.Select(s => new SlaveProcessData(s.StationAddress, ReadAssignment(s), s.Sii.Fmmus)).ToArray();
+        var layout = ProcessImageLayout.Plan(data, Options.LogicalStart);
+        int room = EtherCatFrameLayout.MaxDatagramBytesPerFrame - 2 * EtherCatFrameLayout.DatagramOverheadBytes - 2;
+        if (layout.ImageBytes > room)
+            throw new EtherCatException(0, $"the process image needs {layout.ImageBytes} bytes; one frame carries at most {room} (split the slaves into two groups)");
+        Layout = layout;
+        _cycle = new ProcessDataCycle(_transport, _port.Source, layout.ImageBytes, layout.LogicalStart, layout.ExpectedWorkingCounter,
+            timeoutNs: Options.CycleTimeoutNs) { AlStatusSlaves = _slaves.Length };
+        for (int i = 0; i < _slaves.Length; i++)
+        {
+            ProcessImageRegisters.Write(_port, layout.Slaves[i]);
+            AlStateControl.RequestState(_port, _slaves[i].StationAddress, AlState.SafeOp, Options.StateTimeoutNs);
+        }
+        SetState(EtherCatGroupState.SafeOp);
+        _cycle.Exchange();
+        return layout;
+    }
+
+    /// <summary>SAFE-OP → OP with the outputs zeroed; returns the only writer of the outputs.</summary>
+    /// <exception cref="InvalidOperationException">The group is not in SAFE-OP.</exception>
+    /// <exception cref="EtherCatException">A slave refused or did not answer.</exception>
+    public ProcessDataWriter ToOp()
+    {
+        Require(EtherCatGroupState.SafeOp, "enter OP");
+        ZeroOutputs();
+        _cycle!.Exchange(); // slaves want valid outputs before OP (SM watchdog)
+        foreach (var slave in _slaves)
+            AlStateControl.RequestState(_port, slave.StationAddress, AlState.Op, Options.StateTimeoutNs);
+        return OpenWriter();
+    }
+
+    /// <summary>OP → SAFE-OP (outputs zeroed, the writer dies); inputs keep coming.</summary>
+    /// <exception cref="InvalidOperationException">The group is not in OP.</exception>
+    public void ToSafeOpFromOp()
+    {
+        Require(EtherCatGroupState.Op, "go back to SAFE-OP");
+        SetState(EtherCatGroupState.SafeOp);
+        ZeroOutputs();
+        foreach (var slave in _slaves)
+            AlStateControl.RequestState(_port, slave.StationAddress, AlState.SafeOp, Options.StateTimeoutNs);
+    }
+
+    /// <summary>
+    /// Faulted (or OP) → OP without restarting: reads every slave's AL status; a slave out of OP gets its error acknowledged and is
+    /// taken up again from where it is (from INIT: mailbox, start-up SDOs, SM/FMMU; from PRE-OP: SM/FMMU; from SAFE-OP: OP).
+    /// Returns a new writer; the old one stays dead.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The group is neither Faulted nor in OP.</exception>
+    /// <exception cref="EtherCatException">A slave still does not answer (unplugged) or refuses; call again later.</exception>
+    public ProcessDataWriter Recover()
+    {
+        var state = State;
+        if (state is not (EtherCatGroupState.Faulted or EtherCatGroupState.Op))
+            throw new InvalidOperationException($"EtherCAT group: cannot recover in state {state}; it must be Faulted or Op.");
+        SetState(EtherCatGroupState.Faulted);
+        var found = new List<(ushort, AlState, ushort)>();
+        for (int i = 0; i < _slaves.Length; i++)
+        {
+            var slave = _slaves[i];
+            var (status, code) = AlStateControl.Read(_port, slave.StationAddress);
+            if (status.State == AlState.Op && !status.HasError)
+                continue;
+            found.Add((slave.StationAddress, status.State, code));
+            if (status.State is not (AlState.PreOp or AlState.SafeOp or AlState.Op))
+            {
+                if (_mailboxes.ContainsKey(slave.StationAddress))
+                    AlStateControl.RequestState(_port, slave.StationAddress, AlState.Init, Options.StateTimeoutNs, acknowledgeError: true);
+                EnterPreOp(slave);
+            }
+            if (status.State is not (AlState.SafeOp or AlState.Op))
+            {
+                ProcessImageRegisters.Write(_port, Layout!.Slaves[i]);
+                AlStateControl.RequestState(_port, slave.StationAddress, AlState.SafeOp, Options.StateTimeoutNs, acknowledgeError: true);
+            }
+            _cycle!.Exchange();
+            AlStateControl.RequestState(_port, slave.StationAddress, AlState.Op, Options.StateTimeoutNs, acknowledgeError: true);
+        }
+        LastRecoveredSlaves = found;
+        Recoveries++;
+        return OpenWriter();
+    }
+
+    /// <summary>Any state → Stopped: outputs zeroed and sent once, every slave asked for INIT. Never throws.</summary>
+    public void Stop()
+    {
+        if (State == EtherCatGroupState.Stopped)
+            return;
+        SetState(EtherCatGroupState.Stopped);
+        ZeroOutputs();
+        _cycle?.Exchange();
+        Span<byte> word = stackalloc byte[2];
+        BinaryPrimitives.WriteUInt16LittleEndian(word, AlControl.Request(AlState.Init, acknowledgeError: true));
+        foreach (var slave in _slaves)
+            _port.Exchange(EtherCatCommand.Fpwr, EtherCatAddress.Physical(slave.StationAddress, EscRegister.AlControl), word, 1);
+    }
+
+    private ProcessDataWriter OpenWriter()
+    {
+        long generation = Interlocked.Increment(ref _generation);
+        Volatile.Write(ref _state, (int)EtherCatGroupState.Op);
+        return new ProcessDataWriter(this, generation);
+    }
+
+    private void EnterPreOp(DiscoveredSlave slave)
+    {
+        if (_mailboxes.TryGetValue(slave.StationAddress, out var mailbox))
+            mailbox.ConfigureSyncManagers();
+        AlStateControl.RequestState(_port, slave.StationAddress, AlState.PreOp, Options.StateTimeoutNs, acknowledgeError: true);
+        foreach (var pdo in Options.PdoConfigurations)
+            if (pdo.StationAddress == slave.StationAddress)
+                PdoAssignment.WriteToCoe(Mailbox(slave.StationAddress), pdo.SyncManager, pdo.Pdos);
+        foreach (var sdo in Options.StartupSdos)
+            if (sdo.StationAddress == slave.StationAddress)
+                Mailbox(slave.StationAddress).Download(sdo.Index, sdo.SubIndex, sdo.Data);
+    }
+
+    private IReadOnlyList<SyncManagerAssignment> ReadAssignment(DiscoveredSlave slave)
+    {
+        bool coe = _mailboxes.ContainsKey(slave.StationAddress) && (slave.Sii.Header.MailboxProtocols & MailboxProtocols.CoE) != 0;
+        bool useCoe = Options.PdoSource switch
+        {
+            PdoSource.Sii => false,
+            PdoSource.Coe => coe,
+            _ => coe && ((slave.Sii.General?.CoeDetails ?? 0) & CoePdoAssignBit) != 0,
+        };
+        return useCoe ? PdoAssignment.FromCoe(Mailbox(slave.StationAddress), slave.Sii) : PdoAssignment.FromSii(slave.Sii);
+    }
+
+    private void Require(EtherCatGroupState expected, string action)
+    {
+        var actual = State;
+        if (actual != expected)
+            throw new InvalidOperationException($"EtherCAT group: cannot {action} in state {actual}; it must be {expected}.");
+    }
+}
