@@ -61,34 +61,14 @@ internal sealed class SimulatedBench : IDisposable
     }
 
     /// <summary>
-    /// Discovers EK1100 + 2 x EL2004 and takes all to OP with the EL2004 outputs mapped as SOEM's listing shows:
-    /// SM0 at 0x0F00 (1 byte), FMMU0 logical byte 0 bits 0..3 for the first, bits 4..7 for the second.
+    /// Discovers EK1100 + 2 x EL2004 and takes all to OP through <see cref="EtherCatGroup"/>: the PDOs from the SII give
+    /// what SOEM's listing shows (SM0 at 0x0F00, 1 byte; FMMU0 logical byte 0 bits 0..3 for the first, bits 4..7 for the second).
     /// </summary>
     public IReadOnlyList<DiscoveredSlave> BringEl2004OutputsToOp()
     {
         var slaves = EtherCatDiscovery.Discover(Port);
-        foreach (var slave in slaves)
-        {
-            if (slave.Position > 0)
-            {
-                var sm = slave.Sii.SyncManagers[0];
-                byte[] smRegisters = [0x00, 0x0F, 1, 0, sm.Control, 0, 0x01, 0];
-                Check(Port.Exchange(EtherCatCommand.Fpwr, EtherCatAddress.Physical(slave.StationAddress, EscRegister.SyncManager(0)), smRegisters, 1));
-                byte startBit = (byte)(4 * (slave.Position - 1));
-                byte[] fmmu = [0, 0, 0, 0, 1, 0, startBit, (byte)(startBit + 3), 0x00, 0x0F, 0, 0x02, 0x01, 0, 0, 0];
-                Check(Port.Exchange(EtherCatCommand.Fpwr, EtherCatAddress.Physical(slave.StationAddress, EscRegister.Fmmu(0)), fmmu, 1));
-            }
-            AlStateControl.RequestState(Port, slave.StationAddress, AlState.PreOp);
-            AlStateControl.RequestState(Port, slave.StationAddress, AlState.SafeOp);
-            AlStateControl.RequestState(Port, slave.StationAddress, AlState.Op);
-        }
+        new EtherCatGroup(Port, MasterTransport, slaves, new EtherCatGroupOptions { CycleTimeoutNs = 200_000_000 }).Start();
         return slaves;
-    }
-
-    private static void Check(ExchangeStatus status)
-    {
-        if (status != ExchangeStatus.Ok)
-            throw new InvalidOperationException(status.ToString());
     }
 
     public IRawFrameTransport MasterTransport => _master;
