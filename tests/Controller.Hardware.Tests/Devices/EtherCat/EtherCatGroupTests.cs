@@ -43,6 +43,26 @@ public class EtherCatGroupTests
     }
 
     [Fact]
+    public void Start_CouplerEl2828El2889FromRealDumps_SixteenPlusEightOutputsLandInTheirSmBuffers()
+    {
+        using var bench = new SimulatedBench(
+            new Controller.Hardware.Simulation.EtherCat.SimulatedSlave(SimulatedBench.Dump("ek1100.hex")),
+            new Controller.Hardware.Simulation.EtherCat.SimulatedSlave(SimulatedBench.Dump("el2828.hex")),
+            new Controller.Hardware.Simulation.EtherCat.SimulatedSlave(SimulatedBench.Dump("el2889.hex")));
+        var group = new EtherCatGroup(bench.Port, bench.MasterTransport, EtherCatDiscovery.Discover(bench.Port),
+            new EtherCatGroupOptions { CycleTimeoutNs = 200_000_000 });
+        var writer = group.Start();
+
+        writer.Outputs[0] = 0x81;
+        writer.Outputs[1] = 0x42;
+        writer.Outputs[2] = 0x24;
+        Assert.Equal(GroupCycleStatus.Ok, group.Exchange());
+        Assert.Equal(0x81, bench.Segment.Slaves[1].GetMutableMemory()[0x0F00]);
+        Assert.Equal([0x42, 0x24], bench.Segment.Slaves[2].GetMutableMemory().Slice(0x0F00, 2).ToArray());
+        Assert.Equal(2, group.Layout!.Slaves[2].Fmmus.Count);
+    }
+
+    [Fact]
     public void Transitions_OutOfOrder_ThrowNamingTheStates()
     {
         var (bench, group) = CouplerWithTwoEl2004();
