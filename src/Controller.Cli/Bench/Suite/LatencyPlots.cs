@@ -28,6 +28,9 @@ public static class LatencyPlots
     /// <summary>Position on the "nines" axis, log10(100 / (100 − p)): p90 at 1, p99 at 2, p99.9 at 3 (p50 at 0.3); NaN for the maximum (100).</summary>
     public static double NinesOf(double percentile) => percentile >= 100 ? double.NaN : Math.Log10(100 / (100 - percentile));
 
+    /// <summary>Smallest value drawn (values are plotted on a log scale, where 0 has no place).</summary>
+    private const double MinPlotted = 1e-3;
+
     private static void Plot(string suite, List<BenchFigure> curves, string path)
     {
         var plot = new ScottPlot.Plot();
@@ -39,9 +42,9 @@ public static class LatencyPlots
             double maxX = finite.Count == 0 ? 0 : NinesOf(finite[^1].Percentile) + 1;
             lastX = Math.Max(lastX, maxX);
             double[] xs = points.Select(p => p.Percentile >= 100 ? maxX : NinesOf(p.Percentile)).ToArray();
-            double[] ys = points.Select(p => p.Value).ToArray();
+            double[] ys = points.Select(p => Math.Log10(Math.Max(p.Value, MinPlotted))).ToArray();
             var line = plot.Add.Scatter(xs, ys);
-            line.LegendText = $"{figure.Name} ({figure.Unit})";
+            line.LegendText = figure.Name;
         }
         var ticks = new List<(double, string)>();
         foreach (double p in new[] { 50, 90, 99, 99.9, 99.99, 99.999 })
@@ -51,9 +54,16 @@ public static class LatencyPlots
         }
         ticks.Add((lastX, "max"));
         plot.Axes.Bottom.SetTicks(ticks.Select(t => t.Item1).ToArray(), ticks.Select(t => t.Item2).ToArray());
+        // Log scale on the value axis: a tail 100× the median must not flatten the body into the x axis.
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+        {
+            MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
+            IntegerTicksOnly = true,
+            LabelFormatter = y => Math.Pow(10, y).ToString("G4", CultureInfo.InvariantCulture),
+        };
         plot.Title($"bench all: {suite}");
         plot.XLabel("percentile");
-        plot.YLabel(string.Join(", ", curves.Select(c => c.Unit).Distinct()));
+        plot.YLabel(string.Join(", ", curves.Select(c => c.Unit).Distinct()) + " (log scale)");
         plot.ShowLegend();
         plot.SavePng(path, 800, 500);
     }
