@@ -44,8 +44,8 @@ public static class BaselineComparison
             return new FigureComparison(suite, figure, null, null, FigureVerdict.New);
 
         double? ratio = Ratio(value, baseline);
-        // Worse-ness as one number ≥ 0 in either direction: for lower-is-better the ratio itself, else its inverse.
-        double worse = figure.Direction == FigureDirection.LowerIsBetter ? ratio!.Value : 1 / ratio!.Value;
+        // How much worse, as one number in either direction: value / baseline, or baseline / value when higher is better.
+        double worse = figure.Direction == FigureDirection.LowerIsBetter ? ratio!.Value : Ratio(baseline, value)!.Value;
         FigureVerdict verdict = worse > maxRegression ? (figure.Gated ? FigureVerdict.Regressed : FigureVerdict.Worse)
             : worse < 1 / maxRegression ? FigureVerdict.Improved
             : FigureVerdict.Ok;
