@@ -74,7 +74,16 @@ public static class BenchAllCommand
             if (parse.GetValue(md) is { } mdFile)
             {
                 mdFile.Directory?.Create();
-                var plots = LatencyPlots.Write(report, mdFile.FullName);
+                IReadOnlyList<(string Suite, string FileName)> plots = [];
+                try
+                {
+                    plots = LatencyPlots.Write(report, mdFile.FullName);
+                }
+                catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or IOException or UnauthorizedAccessException)
+                {
+                    // A missing native drawing library must not cost the report itself.
+                    error.WriteLine($"robotctl bench all: plots not drawn: {e.Message}");
+                }
                 File.WriteAllText(mdFile.FullName, MarkdownReport.Render(report, before, rows, gate, threshold, plots));
                 output.WriteLine($"Markdown written to {mdFile.FullName} ({plots.Count} plot(s) beside it)");
             }

@@ -44,7 +44,7 @@ public static class LatencyPlots
             double[] xs = points.Select(p => p.Percentile >= 100 ? maxX : NinesOf(p.Percentile)).ToArray();
             double[] ys = points.Select(p => Math.Log10(Math.Max(p.Value, MinPlotted))).ToArray();
             var line = plot.Add.Scatter(xs, ys);
-            line.LegendText = figure.Name;
+            line.LegendText = System.Text.RegularExpressions.Regex.Replace(figure.Name, "_p99(?=_|$)", ""); // the curve, not its p99
         }
         var ticks = new List<(double, string)>();
         foreach (double p in new[] { 50, 90, 99, 99.9, 99.99, 99.999 })
@@ -59,7 +59,7 @@ public static class LatencyPlots
         {
             MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
             IntegerTicksOnly = true,
-            LabelFormatter = y => Math.Pow(10, y).ToString("G4", CultureInfo.InvariantCulture),
+            LabelFormatter = y => Math.Pow(10, y).ToString("#,0.###", CultureInfo.InvariantCulture),
         };
         plot.Title($"bench all: {suite}");
         plot.XLabel("percentile");
