@@ -4,7 +4,7 @@ namespace Controller.Cli.Bench.Suite;
 
 /// <summary>
 /// Every suite <c>bench all</c> knows, in run order. A new suite is one line here (see the README, "Plugging in a
-/// suite"); suites that depend on the robot (one per bus) are built from its configuration.
+/// suite"); suites that depend on the robot (one per bus, one per sensor) are built from its configuration.
 /// </summary>
 public static class BenchSuiteCatalog
 {
@@ -17,6 +17,7 @@ public static class BenchSuiteCatalog
             new LoopSuite(),
         };
         suites.AddRange(robot.Buses.Select(bus => new DynamixelBusSuite(bus)));
+        suites.AddRange(robot.Sensors.Select(sensor => new Ft300SensorSuite(sensor)));
         suites.Add(new BrainSuite());
         suites.Add(new EndToEndSuite());
         return suites;

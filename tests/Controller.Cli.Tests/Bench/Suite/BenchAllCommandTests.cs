@@ -18,16 +18,18 @@ public class BenchAllCommandTests
         try
         {
             string json = Path.Combine(dir, "run.json"), md = Path.Combine(dir, "run.md");
-            var (code, output, error) = CliRunner.Run("bench", "all", "--robot", Robot, "--seconds", "0.2", "--suites", "loop,bus,brain,end_to_end",
+            var (code, output, error) = CliRunner.Run("bench", "all", "--robot", Robot, "--seconds", "0.2", "--suites", "loop,bus,sensor,brain,end_to_end",
                 "--json", json, "--md", md);
 
             Assert.True(code == 0, $"exit {code}\n{output}\n{error}");
             var report = BenchAllReport.Parse(File.ReadAllText(json), json);
-            Assert.Equal(["loop", "bus.arm", "brain", "end_to_end"], report.Suites.Select(s => s.Name));
+            Assert.Equal(["loop", "bus.arm", "sensor.wrist", "brain", "end_to_end"], report.Suites.Select(s => s.Name));
             Assert.All(report.Suites, s => Assert.Equal(SuiteStatus.Ok, s.Status));
             Assert.True(report.Find("bus.arm", "cycle_p50_us")!.Value > 0);
             Assert.Equal(0, report.Find("bus.arm", "allocated_bytes_per_cycle")!.Value);
             Assert.Equal(0, report.Find("brain", "policy_allocated_bytes_per_inference")!.Value);
+            Assert.Equal(0, report.Find("sensor.wrist", "allocated_bytes_per_read")!.Value);
+            Assert.True(report.Find("sensor.wrist", "samples_per_s")!.Value > 0);
             Assert.True(report.Find("end_to_end", "lateness_p99_us")!.Value > 0);
             Assert.Equal(64, report.Environment.ConfigSha256!.Length);
             Assert.Contains("| cycle_p99_us |", File.ReadAllText(md));

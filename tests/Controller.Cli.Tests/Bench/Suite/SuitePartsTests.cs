@@ -41,7 +41,7 @@ public class SuitePartsTests
         RobotConfig robot = RobotConfigLoader.Load(Path.Combine(SuiteReports.RepositoryRoot(), "hardware", "sim-arm6", "robot.yaml"));
         var all = BenchSuiteCatalog.All(robot);
 
-        Assert.Equal(["pipeline", "loop", "bus.arm", "brain", "end_to_end"], all.Select(s => s.Name));
+        Assert.Equal(["pipeline", "loop", "bus.arm", "sensor.wrist", "brain", "end_to_end"], all.Select(s => s.Name));
         Assert.Equal(["bus.arm", "brain"], BenchSuiteCatalog.Select(all, ["brain", "bus"]).Select(s => s.Name));
         var e = Assert.Throws<ArgumentException>(() => BenchSuiteCatalog.Select(all, ["bu"]));
         Assert.Contains("no suite named bu", e.Message);
