@@ -14,6 +14,8 @@ public static class BenchCommand
         bench.Add(CreatePipeline());
         bench.Add(CreateLoop());
         bench.Add(CreatePipelineEcho());
+        bench.Add(Bench.Suite.BenchAllCommand.Create());
+        bench.Add(Bench.Suite.GateAllocationsCommand.Create());
         return bench;
     }
 
