@@ -15,7 +15,7 @@ namespace Controller.Cerebellum;
 /// Until the brain's first chunk arrives (or with no chunk source at all) the supervisor's brain watchdog
 /// sees the brain as silent and holds the robot: nothing moves before the brain has spoken.
 /// </summary>
-public sealed class CerebellumCycle : ICycleBody
+public sealed class CerebellumCycle : ICycleBody, IWrenchSource
 {
     private readonly JointBus[] _buses;
     private readonly ControllerSlot _controllers;
@@ -79,6 +79,17 @@ public sealed class CerebellumCycle : ICycleBody
 
     /// <summary>True when the wrist sensor delivered this cycle.</summary>
     public bool HasWrench => _inputs.HasWrench;
+
+    /// <summary>
+    /// Loop thread: this cycle's wrist wrench for the controllers (sensor frame, bias removed, tool weight not removed:
+    /// the cycle does not know the orientation; a <see cref="Controllers.Admittance.CartesianAdmittanceController"/>
+    /// removes it from its own kinematics).
+    /// </summary>
+    public bool TryGetWrench(out Wrench wrench)
+    {
+        wrench = _inputs.Wrench;
+        return _inputs.HasWrench;
+    }
 
     /// <summary>
     /// Hands the cycle the write handles of the Active buses (off the loop thread; the array is swapped whole).
