@@ -2,6 +2,7 @@ using Controller.Cerebellum.Controllers;
 using Controller.Cerebellum.Loop;
 using Controller.Cerebellum.Safety;
 using Controller.Hardware.Devices;
+using Controller.Hardware.Devices.DigitalIo;
 using Controller.Hardware.Devices.ForceTorque;
 using Controller.Pipeline.Messages;
 using Controller.Pipeline.Rings;
@@ -15,7 +16,7 @@ namespace Controller.Cerebellum;
 /// Until the brain's first chunk arrives (or with no chunk source at all) the supervisor's brain watchdog
 /// sees the brain as silent and holds the robot: nothing moves before the brain has spoken.
 /// </summary>
-public sealed class CerebellumCycle : ICycleBody
+public sealed class CerebellumCycle : ICycleBody, IWrenchSource
 {
     private readonly JointBus[] _buses;
     private readonly ControllerSlot _controllers;
@@ -24,6 +25,8 @@ public sealed class CerebellumCycle : ICycleBody
     private readonly LatestValueWriter<JointState>? _statePublisher;
     private readonly ForceTorqueSensor? _wristSensor;
     private readonly LatestValueWriter<JointCommand>? _commandPublisher;
+    private readonly EmergencyStopLine? _emergencyStopLine;
+    private volatile bool _emergencyStopInput;
     private readonly int _jointCount;
     private JointBusWriter[] _writers = [];
     private JointState _state;
@@ -39,10 +42,11 @@ public sealed class CerebellumCycle : ICycleBody
     /// <param name="statePublisher">Where the measured state is published each cycle, or null.</param>
     /// <param name="wristSensor">The wrist force/torque sensor read each cycle for collision detection, or null.</param>
     /// <param name="commandPublisher">Where the written command is published each cycle (telemetry, the brain's plan state), or null.</param>
+    /// <param name="emergencyStopLine">The e-stop input line, read every cycle before the supervisor runs (open → emergency stop in that cycle), or null.</param>
     /// <exception cref="ArgumentException">When the buses overlap or leave gaps in the joint order.</exception>
     public CerebellumCycle(IReadOnlyList<JointBus> buses, ControllerSlot controllers, SafetySupervisor safety,
         SpscConsumer<ActionChunk>? chunks = null, LatestValueWriter<JointState>? statePublisher = null, ForceTorqueSensor? wristSensor = null,
-        LatestValueWriter<JointCommand>? commandPublisher = null)
+        LatestValueWriter<JointCommand>? commandPublisher = null, EmergencyStopLine? emergencyStopLine = null)
     {
         _buses = buses.OrderBy(b => b.Offset).ToArray();
         int next = 0;
@@ -59,6 +63,7 @@ public sealed class CerebellumCycle : ICycleBody
         _statePublisher = statePublisher;
         _wristSensor = wristSensor;
         _commandPublisher = commandPublisher;
+        _emergencyStopLine = emergencyStopLine;
         _state.JointCount = _jointCount;
     }
 
@@ -81,13 +86,27 @@ public sealed class CerebellumCycle : ICycleBody
     public bool HasWrench => _inputs.HasWrench;
 
     /// <summary>
+    /// Loop thread: this cycle's wrist wrench for the controllers (sensor frame, bias removed, tool weight not removed:
+    /// the cycle does not know the orientation; a <see cref="Controllers.Admittance.CartesianAdmittanceController"/>
+    /// removes it from its own kinematics).
+    /// </summary>
+    public bool TryGetWrench(out Wrench wrench)
+    {
+        wrench = _inputs.Wrench;
+        return _inputs.HasWrench;
+    }
+
+    /// <summary>
     /// Hands the cycle the write handles of the Active buses (off the loop thread; the array is swapped whole).
     /// Buses without a handle are read but not written.
     /// </summary>
     public void UseWriters(IEnumerable<JointBusWriter> writers) => Volatile.Write(ref _writers, writers.ToArray());
 
-    /// <summary>Sets the e-stop line's state (from an I/O device read this cycle, or a test).</summary>
-    public void SetEmergencyStopInput(bool open) => _inputs.EStopInputOpen = open;
+    /// <summary>
+    /// Asserts (true) or releases a stop input set from outside the cycle (another I/O device, a test); any thread. It is
+    /// or-ed with the e-stop line: either one open stops.
+    /// </summary>
+    public void SetEmergencyStopInput(bool open) => _emergencyStopInput = open;
 
     /// <inheritdoc />
     public void Read(in CycleTime time)
@@ -102,6 +121,8 @@ public sealed class CerebellumCycle : ICycleBody
         _state.JointCount = _jointCount;
         _state.FreshMask = fresh;
         _statePublisher?.Write(_state);
+        // Read before the controllers and the supervisor, so an opened line holds the robot in this very cycle.
+        _inputs.EStopInputOpen = _emergencyStopInput | (_emergencyStopLine?.ReadOpen() ?? false);
         if (_wristSensor is not null)
         {
             // A sensor slower than the loop (FT300: 100 Hz) repeats its last sample flagged Stale; only a timeout or a

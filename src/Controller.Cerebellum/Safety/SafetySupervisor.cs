@@ -29,6 +29,7 @@ public sealed partial class SafetySupervisor
     private bool _collisionReacted;
     private long _lastCollisionReactionCycles = -1;
     private long _refusedReEnables;
+    private bool _lineOpen;
 
     /// <summary>Creates a supervisor for the joints of <paramref name="limits"/>.</summary>
     /// <param name="limits">Every joint's limits, in message order.</param>
@@ -103,8 +104,14 @@ public sealed partial class SafetySupervisor
             TryReEnable(time.NowNs, inputs.EStopInputOpen || softStop || !allFresh || collision || !wellFormed);
         ApplyReducedSpeedRequest(time.NowNs);
 
-        if (softStop || inputs.EStopInputOpen)
-            Enter(SafetyState.EmergencyStop, SafetyEventKind.EmergencyStop, SafetyReaction.Hold, -1, inputs.EStopInputOpen ? 1 : 0, 0, time.NowNs);
+        bool lineEdge = inputs.EStopInputOpen != _lineOpen;
+        _lineOpen = inputs.EStopInputOpen;
+        bool entered = (softStop || inputs.EStopInputOpen)
+            && Enter(SafetyState.EmergencyStop, SafetyEventKind.EmergencyStop, SafetyReaction.Hold, -1, inputs.EStopInputOpen ? 1 : 0, 0, time.NowNs);
+        // The line's own edges are events too (opening while already stopped, closing again: the operator can now re-enable).
+        if (lineEdge && !entered)
+            _events.Emit(SafetyEventKind.EmergencyStop, inputs.EStopInputOpen ? SafetyReaction.Hold : SafetyReaction.None, -1,
+                inputs.EStopInputOpen ? 1 : 0, 0, time.NowNs);
         if (staleJoint >= 0)
             Enter(SafetyState.ProtectiveStop, SafetyEventKind.CommunicationTimeout, SafetyReaction.ProtectiveStop, staleJoint,
                 _staleCycles[staleJoint], _options.StaleSensorCycles, time.NowNs);
@@ -209,13 +216,14 @@ public sealed partial class SafetySupervisor
         }
     }
 
-    /// <summary>Moves to <paramref name="target"/> when it is more severe than the current state, with its event.</summary>
-    private void Enter(SafetyState target, SafetyEventKind kind, SafetyReaction reaction, int source, double value, double limit, long nowNs)
+    /// <summary>Moves to <paramref name="target"/> when it is more severe than the current state, with its event; true when it did.</summary>
+    private bool Enter(SafetyState target, SafetyEventKind kind, SafetyReaction reaction, int source, double value, double limit, long nowNs)
     {
-        if (Severity(target) <= Severity(State)) return;
+        if (Severity(target) <= Severity(State)) return false;
         SetState(target);
         Volatile.Write(ref _acknowledged, 0);
         _events.Emit(kind, reaction, source, value, limit, nowNs);
+        return true;
     }
 
     private void SetState(SafetyState state) => Volatile.Write(ref _state, (int)state);

@@ -27,7 +27,7 @@ public sealed class ChunkTrajectoryFollower
 
     private readonly JointLimitSet _limits;
     private readonly int _joints;
-    private readonly ClampedCubicSpline _spline;
+    private ClampedCubicSpline _spline;
     private readonly double[] _position, _velocity, _acceleration;
     private readonly double[] _targetP, _targetV, _targetA;
     private readonly double[] _kp, _kv;
@@ -101,6 +101,7 @@ public sealed class ChunkTrajectoryFollower
             _acceleration[j] = 0;
         }
         _started = true;
+        Generation++;
         _hasPath = false;
         _hasStateTime = false;
         IsStarved = false;
@@ -121,34 +122,86 @@ public sealed class ChunkTrajectoryFollower
     /// </summary>
     public ChunkRejection Accept(in ActionChunk chunk, long nowNs)
     {
+        ChunkRejection reason = Check(in chunk, nowNs);
+        if (reason != ChunkRejection.None) return reason;
+        long epoch = CaptureStart(nowNs, _targetP, _targetV, out _);
+        long end = FitSegment(_spline, _limits, in chunk, epoch, nowNs, _targetP, _targetV, _position);
+        _epochNs = epoch;
+        _hasPath = true;
+        ChunkEndTimeNs = end;
+        AcceptedChunks++;
+        return ChunkRejection.None;
+    }
+
+    /// <summary>Restarts counted by <see cref="Reset"/>; a segment prepared before a restart is stale.</summary>
+    internal long Generation { get; private set; }
+
+    /// <summary>Validates <paramref name="chunk"/>, counting a rejection as <see cref="Accept"/> does.</summary>
+    internal ChunkRejection Check(in ActionChunk chunk, long nowNs)
+    {
         ChunkRejection reason = Validate(in chunk, nowNs);
         if (reason != ChunkRejection.None)
         {
             RejectedChunks++;
             LastRejection = reason;
-            return reason;
         }
+        return reason;
+    }
 
+    /// <summary>
+    /// Where a new path starts: the previous path (or, before the first chunk, the reference) at the epoch, the last
+    /// cycle's time (or now, before any). The velocity is clipped to the limits. Returns the epoch.
+    /// </summary>
+    internal long CaptureStart(long nowNs, Span<double> startP, Span<double> startV, out bool fromPath)
+    {
         long epoch = _hasStateTime ? _stateTimeNs : nowNs;
+        fromPath = _hasPath;
+        // The new path starts where the old one is now (its target, not the tracker's state, so tracking
+        // errors are not fed back into planning), or at the reference before the first chunk.
+        if (_hasPath) _spline.Evaluate((epoch - _epochNs) * 1e-9, startP, startV, _targetA);
+        else
+        {
+            _position.AsSpan().CopyTo(startP);
+            _velocity.AsSpan().CopyTo(startV);
+        }
+        for (int j = 0; j < _joints; j++)
+            startV[j] = Math.Clamp(startV[j], -_limits[j].VelocityMax, _limits[j].VelocityMax);
+        return epoch;
+    }
+
+    /// <summary>The reference position now (the base of <see cref="ActionKind.DeltaJointPosition"/> rows).</summary>
+    internal ReadOnlySpan<double> ReferencePosition => _position;
+
+    /// <summary>Makes a segment fitted elsewhere the current path; returns the spline it replaces.</summary>
+    internal ClampedCubicSpline Adopt(ClampedCubicSpline spline, long epochNs, long endNs)
+    {
+        var old = _spline;
+        _spline = spline;
+        _epochNs = epochNs;
+        _hasPath = true;
+        ChunkEndTimeNs = endNs;
+        AcceptedChunks++;
+        return old;
+    }
+
+    /// <summary>
+    /// Fits <paramref name="spline"/> through a start knot at the epoch (<paramref name="startP"/>, <paramref name="startV"/>)
+    /// and the chunk's rows due later than half a step period after now; returns the time of the last knot (ns).
+    /// Pure: any thread, on its own spline. No allocation.
+    /// </summary>
+    internal static long FitSegment(ClampedCubicSpline spline, JointLimitSet limits, in ActionChunk chunk, long epoch, long nowNs,
+        ReadOnlySpan<double> startP, ReadOnlySpan<double> startV, ReadOnlySpan<double> deltaBase)
+    {
+        int joints = limits.Count;
         double threshold = (Math.Max(nowNs, epoch) - epoch) * 1e-9 + 0.5 * chunk.StepPeriodNs * 1e-9;
         double period = chunk.StepPeriodNs * 1e-9;
         double firstRow = ((double)chunk.StartTimeNs - epoch) * 1e-9;
         bool delta = chunk.Kind == ActionKind.DeltaJointPosition;
         ReadOnlySpan<float> values = chunk.Values;
 
-        // The new path starts where the old one is now (its target, not the tracker's state, so tracking
-        // errors are not fed back into planning), or at the reference before the first chunk.
-        if (_hasPath) _spline.Evaluate((epoch - _epochNs) * 1e-9, _targetP, _targetV, _targetA);
-        else
-        {
-            _position.AsSpan().CopyTo(_targetP);
-            _velocity.AsSpan().CopyTo(_targetV);
-        }
-        for (int j = 0; j < _joints; j++)
-            _targetV[j] = Math.Clamp(_targetV[j], -_limits[j].VelocityMax, _limits[j].VelocityMax);
-        Span<double> times = _spline.Times;
+        Span<double> times = spline.Times;
         times[0] = 0;
-        _targetP.AsSpan().CopyTo(_spline.KnotValues(0));
+        startP[..joints].CopyTo(spline.KnotValues(0));
         int knots = 1;
         int steps = chunk.Steps, dimension = chunk.Dimension;
         for (int s = 0; s < steps; s++)
@@ -161,22 +214,18 @@ public sealed class ChunkTrajectoryFollower
                 t = threshold + 0.5 * period;   // a chunk wholly in the past: go to its last row
             }
             times[knots] = t;
-            Span<double> row = _spline.KnotValues(knots);
+            Span<double> row = spline.KnotValues(knots);
             ReadOnlySpan<float> source = values.Slice(s * dimension, dimension);
-            for (int j = 0; j < _joints; j++)
+            for (int j = 0; j < joints; j++)
             {
-                ref readonly JointLimits limit = ref _limits[j];
-                double target = delta ? _position[j] + source[j] : source[j];
+                ref readonly JointLimits limit = ref limits[j];
+                double target = delta ? deltaBase[j] + source[j] : source[j];
                 row[j] = Math.Clamp(target, limit.SoftPositionMin, limit.SoftPositionMax);
             }
             knots++;
         }
-        _spline.Fit(knots, _targetV);
-        _epochNs = epoch;
-        _hasPath = true;
-        ChunkEndTimeNs = epoch + (long)(times[knots - 1] * 1e9);
-        AcceptedChunks++;
-        return ChunkRejection.None;
+        spline.Fit(knots, startV);
+        return epoch + (long)(times[knots - 1] * 1e9);
     }
 
     /// <summary>
