@@ -50,6 +50,12 @@ public sealed class EtherCatBenchReport
     /// <summary>99th percentile of |phase error| of the host cycle start against DC time, second half of the run (DcPhaseLock).</summary>
     [JsonPropertyName("dc_phase_error_p99_us")] public double DcPhaseErrorP99Us { get; init; }
 
+    /// <summary>Median lateness of the loop's wake-up after its deadline (scheduling, not EtherCAT).</summary>
+    [JsonPropertyName("wake_late_p50_us")] public double WakeLateP50Us { get; init; }
+
+    /// <summary>99th percentile wake-up lateness.</summary>
+    [JsonPropertyName("wake_late_p99_us")] public double WakeLateP99Us { get; init; }
+
     /// <summary>Highest rate sustained for <see cref="MaxRateSeconds"/> with no lost frame, wkc error or overrun (0: not searched or none).</summary>
     [JsonPropertyName("max_rate_hz")] public double MaxRateHz { get; init; }
 

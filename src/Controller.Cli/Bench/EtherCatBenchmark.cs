@@ -29,7 +29,8 @@ public static class EtherCatBenchmark
 
         var main = Measure(rig, pacer, settings.RateHz, settings.Seconds);
         output.WriteLine($"{settings.RateHz} Hz for {settings.Seconds} s: rtt p50 {main.P50Us:F1} µs p99 {main.P99Us:F1} µs max {main.MaxUs:F1} µs, " +
-                         $"wkc errors {main.WkcErrors}, lost {main.Lost}, overruns {main.Overruns}, allocated {main.AllocatedBytes} B, DC phase p99 {main.PhaseP99Us:F2} µs");
+                         $"wkc errors {main.WkcErrors}, lost {main.Lost}, overruns {main.Overruns}, allocated {main.AllocatedBytes} B, DC phase p99 {main.PhaseP99Us:F2} µs, " +
+                         $"wake-up lateness p50 {main.WakeLateP50Us:F1} µs p99 {main.WakeLateP99Us:F1} µs");
 
         var steps = new List<EtherCatRateStep>();
         double maxRate = 0;
@@ -63,6 +64,8 @@ public static class EtherCatBenchmark
             Overruns = main.Overruns,
             AllocatedBytes = main.AllocatedBytes,
             DcPhaseErrorP99Us = main.PhaseP99Us,
+            WakeLateP50Us = main.WakeLateP50Us,
+            WakeLateP99Us = main.WakeLateP99Us,
             MaxRateHz = maxRate,
             MaxRateSeconds = settings.MaxRateSeconds,
             MaxRateSteps = steps,
@@ -70,7 +73,7 @@ public static class EtherCatBenchmark
         };
     }
 
-    private sealed record Result(long Cycles, double P50Us, double P99Us, double MaxUs, long WkcErrors, long Lost, long Overruns, long AllocatedBytes, double PhaseP99Us)
+    private sealed record Result(long Cycles, double P50Us, double P99Us, double MaxUs, long WkcErrors, long Lost, long Overruns, long AllocatedBytes, double PhaseP99Us, double WakeLateP50Us, double WakeLateP99Us)
     {
         public long Missed => WkcErrors + Lost + Overruns;
     }
@@ -84,6 +87,7 @@ public static class EtherCatBenchmark
         int warmUp = Math.Min(200, Math.Max(10, cycles / 10));
         var rtt = new LatencySamples(cycles);
         var phase = new LatencySamples(cycles);
+        var late = new LatencySamples(cycles);
         long overruns = 0, shiftNs = 0;
         long allocatedBefore = 0, wkcBefore = 0, lostBefore = 0;
         double ticksToNs = 1e9 / Stopwatch.Frequency;
@@ -97,7 +101,7 @@ public static class EtherCatBenchmark
                 (wkcBefore, lostBefore) = (cycle.WorkingCounterErrors, cycle.LostFrames);
             }
             long deadline = next + shiftNs;
-            pacer.WaitUntil(deadline);
+            long woke = pacer.WaitUntil(deadline);
             cycle.Image[0] = (byte)k;
             long t0 = Stopwatch.GetTimestamp();
             var status = cycle.Exchange();
@@ -110,6 +114,7 @@ public static class EtherCatBenchmark
                 continue;
             }
             rtt.Add((long)((t1 - t0) * ticksToNs));
+            late.Add(woke - deadline);
             if (k >= cycles / 2)
                 phase.Add(Math.Abs(phaseLock.PhaseErrorNs));
             next += periodNs;
@@ -120,6 +125,7 @@ public static class EtherCatBenchmark
         }
         long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
         return new Result(rtt.Count, rtt.Percentile(0.5) / 1e3, rtt.Percentile(0.99) / 1e3, rtt.Percentile(1.0) / 1e3,
-            cycle.WorkingCounterErrors - wkcBefore, cycle.LostFrames - lostBefore, overruns, allocated, phase.Percentile(0.99) / 1e3);
+            cycle.WorkingCounterErrors - wkcBefore, cycle.LostFrames - lostBefore, overruns, allocated, phase.Percentile(0.99) / 1e3,
+            late.Percentile(0.5) / 1e3, late.Percentile(0.99) / 1e3);
     }
 }
