@@ -17,6 +17,7 @@ public static class Program
         root.Add(SimCommand.Create());
         root.Add(ScanCommand.Create());
         root.Add(BrainCommand.Create());
+        root.Add(EtherCatCommand.Create());
         return root;
     }
 

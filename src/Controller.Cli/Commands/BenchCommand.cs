@@ -16,6 +16,7 @@ public static class BenchCommand
         bench.Add(CreatePipelineEcho());
         bench.Add(Bench.Suite.BenchAllCommand.Create());
         bench.Add(Bench.Suite.GateAllocationsCommand.Create());
+        bench.Add(BenchEtherCatCommand.Create());
         return bench;
     }
 

@@ -27,6 +27,7 @@ public static class SimCommand
         sim.Add(CreateFt300());
         sim.Add(CreateNetFt());
         sim.Add(CreateFeetech());
+        sim.Add(SimEtherCatCommand.Create());
         return sim;
     }
 

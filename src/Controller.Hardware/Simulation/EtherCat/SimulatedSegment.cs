@@ -21,6 +21,12 @@ public sealed class SimulatedSegment
     /// <summary>The slaves in wiring order (position 0 first).</summary>
     public IReadOnlyList<SimulatedSlave> Slaves => _slaves;
 
+    /// <summary>True time in ns for the slaves' DC clocks, sampled once per frame; default the host's monotonic clock (tests may step it).</summary>
+    public Func<long> TimeNs { get; set; } = SimulatedDcClock.HostNowNs;
+
+    /// <summary>Cable plus forwarding delay per hop each way, ns (what DC propagation-delay measurement finds).</summary>
+    public long HopDelayNs { get; set; } = 500;
+
     /// <summary>Frames answered.</summary>
     public long FramesProcessed { get; private set; }
 
@@ -40,6 +46,7 @@ public sealed class SimulatedSegment
             FramesDropped++;
             return false;
         }
+        SimulatedDcTiming.PassFrame(_slaves, TimeNs(), HopDelayNs);
         for (int i = 0; i < _slaves.Length; i++) // an array loop: enumerating the interface would allocate per frame
             _slaves[i].Process(frame);
         frame[6] |= 0x02;

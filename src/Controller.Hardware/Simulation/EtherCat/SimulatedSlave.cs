@@ -41,6 +41,7 @@ public sealed class SimulatedSlave
         }
         _mailboxResponse = new byte[Math.Max((int)Sii.Header.StandardMailbox.SendSize, SdoLayout.InitiateBytes)];
         Al = new SimulatedAlStateMachine(CheckTransition);
+        Dc = new SimulatedDcClock(_memory);
         var m = _memory.AsSpan();
         m[EscRegister.Type] = 0x11;           // an ET1100-like ESC
         m[EscRegister.FmmuCount] = (byte)Capabilities.FmmuCount;
@@ -61,6 +62,9 @@ public sealed class SimulatedSlave
 
     /// <summary>The AL state machine (also for fault injection with <see cref="SimulatedAlStateMachine.Fail"/>).</summary>
     public SimulatedAlStateMachine Al { get; }
+
+    /// <summary>The distributed-clocks unit: drift and start time are set here; the segment feeds it the frame timing.</summary>
+    public SimulatedDcClock Dc { get; }
 
     /// <summary>False while the slave is "unplugged": frames pass it untouched.</summary>
     public bool Present { get; set; } = true;
@@ -159,6 +163,7 @@ public sealed class SimulatedSlave
     {
         if (ado + data.Length > _memory.Length || !Implemented(ado, data.Length) || !MailboxReadAllowed(ado, data.Length))
             return 0;
+        Dc.BeforeRead(ado, data.Length);
         var source = _memory.AsSpan(ado, data.Length);
         if (or)
             for (int i = 0; i < data.Length; i++) data[i] |= source[i];
@@ -172,10 +177,10 @@ public sealed class SimulatedSlave
     {
         if (ado + data.Length > _memory.Length || !Implemented(ado, data.Length) || !MailboxWriteAllowed(ado, data.Length))
             return 0;
-        bool wroteAny = false;
+        bool wroteAny = Capabilities.DistributedClocks && Dc.OnSystemTimeWrite(ado, data);
         for (int i = 0; i < data.Length; i++)
         {
-            if (IsReadOnly(ado + i))
+            if (IsReadOnly(ado + i) || SimulatedDcClock.IsSystemTimeByte(ado + i))
                 continue;
             _memory[ado + i] = data[i];
             wroteAny = true;
@@ -245,6 +250,7 @@ public sealed class SimulatedSlave
         }
         if (Overlaps(ado, length, EscRegister.SiiControlStatus, 2))
             _sii.OnControlWritten(_memory);
+        Dc.AfterWrite(ado, length);
         var sm0 = SyncManager(0);
         if (sm0.Enabled && sm0.Mailbox && sm0.Length > 0 && Overlaps(ado, length, sm0.Start + sm0.Length - 1, 1))
             MailboxReceived(sm0.Start, sm0.Length);
