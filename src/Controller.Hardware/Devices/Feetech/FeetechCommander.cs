@@ -41,8 +41,8 @@ public sealed class FeetechCommander
     public int Read(byte id, FeetechRegister register)
     {
         int n = FeetechInstructions.Read(_tx, id, register.Address, register.Size);
-        if (!TryTransact(n, id, out var info))
-            throw new IOException($"feetech bus '{_busName}': servo id {id} did not answer (read address {register.Address}) within {_timeout.TotalMilliseconds} ms.");
+        if (!TryTransactWithRetry(n, id, out var info))
+            throw new IOException($"feetech bus '{_busName}': servo id {id} did not answer (read address {register.Address}) twice within {_timeout.TotalMilliseconds} ms.");
         if (info.ParameterLength != register.Size)
             throw new IOException($"feetech bus '{_busName}': servo id {id} answered {info.ParameterLength} bytes for a {register.Size}-byte read of address {register.Address}.");
         int raw = register.Size == 1 ? _parameters[0] : BinaryPrimitives.ReadUInt16LittleEndian(_parameters);
@@ -57,12 +57,16 @@ public sealed class FeetechCommander
         if (register.Size == 1) data[0] = (byte)raw;
         else BinaryPrimitives.WriteUInt16LittleEndian(data, (ushort)raw);
         int n = FeetechInstructions.Write(_tx, id, register.Address, data[..register.Size]);
-        if (!TryTransact(n, id, out _))
-            throw new IOException($"feetech bus '{_busName}': servo id {id} did not answer (write {value} to address {register.Address}) within {_timeout.TotalMilliseconds} ms.");
+        if (!TryTransactWithRetry(n, id, out _))
+            throw new IOException($"feetech bus '{_busName}': servo id {id} did not answer (write {value} to address {register.Address}) twice within {_timeout.TotalMilliseconds} ms.");
     }
 
     /// <summary>Sends a packet that gets no reply (broadcast). False when the line would not take it.</summary>
     public bool Send(ReadOnlySpan<byte> packet) => _link.Write(packet, Deadline());
+
+    // Reads and writes of a value are idempotent: one lost packet on a noisy line is not yet a missing servo.
+    private bool TryTransactWithRetry(int requestLength, byte id, out FeetechPacketInfo info) =>
+        TryTransact(requestLength, id, out info) || TryTransact(requestLength, id, out info);
 
     private bool TryTransact(int requestLength, byte id, out FeetechPacketInfo info)
     {
