@@ -43,6 +43,7 @@ public sealed class FeetechGroupDriver : IJointBusDriver
     private readonly int[] _missedCycles;
     private readonly bool[] _answered;
     private readonly bool[] _fresh;
+    private readonly int[] _lastErrors;
     private readonly FeetechRegister _goalRegister;
     private readonly long _replyTimeoutTicks;
     private readonly bool _ownsLink;
@@ -85,6 +86,7 @@ public sealed class FeetechGroupDriver : IJointBusDriver
         _missedCycles = new int[count];
         _answered = new bool[count];
         _fresh = new bool[count];
+        _lastErrors = new int[count];
         _replyTimeoutTicks = (long)(options.ReplyTimeout.TotalSeconds * Stopwatch.Frequency);
         SupportedModes = options.OperatingMode == FeetechOperatingMode.Velocity ? ActuatorModes.Velocity : ActuatorModes.Position;
     }
@@ -119,10 +121,8 @@ public sealed class FeetechGroupDriver : IJointBusDriver
     /// <summary>Bytes sent and received by the cycle path (for wire-time accounting).</summary>
     public long BytesOnWire => Volatile.Read(ref _bytesOnWire);
 
-    /// <summary>The error bits of the last status each servo sent (in servo order); for diagnostics off the loop thread.</summary>
+    /// <summary>The error bits of the last status servo <paramref name="servo"/> (its index in <see cref="FeetechBusOptions.Servos"/>) sent; for diagnostics off the loop thread.</summary>
     public FeetechStatusErrors LastErrors(int servo) => (FeetechStatusErrors)Volatile.Read(ref _lastErrors[servo]);
-
-    private readonly int[] _lastErrors = new int[64];
 
     /// <inheritdoc />
     public void Open()
