@@ -17,6 +17,7 @@ public static class BenchCommand
         bench.Add(Bench.Suite.BenchAllCommand.Create());
         bench.Add(Bench.Suite.GateAllocationsCommand.Create());
         bench.Add(BenchEtherCatCommand.Create());
+        bench.Add(SerialBenchmark.CreateCommand());
         return bench;
     }
 

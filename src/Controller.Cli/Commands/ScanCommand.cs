@@ -59,10 +59,7 @@ public static class ScanCommand
             var error = parse.InvocationConfiguration.Error;
             string device = parse.GetValue(port)!;
             if (parse.GetValue(protocol) == "feetech")
-            {
-                error.WriteLine("scan serial: the Feetech STS/SCS protocol is not built yet; only --protocol dynamixel can be scanned.");
-                return SimCommand.NotBuiltExitCode;
-            }
+                return FeetechBusScanner.Run(device, parse.GetValue(baud), TimeSpan.FromMilliseconds(parse.GetValue(timeoutMs)), parse.GetValue(pingEach), parse.GetValue(json), output, error);
 
             int[] bauds = parse.GetValue(baud) is { Length: > 0 } given ? given : DefaultBaudRates.ToArray();
             var gap = TimeSpan.FromMilliseconds(parse.GetValue(timeoutMs));

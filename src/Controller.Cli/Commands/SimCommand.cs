@@ -26,8 +26,8 @@ public static class SimCommand
         sim.Add(CreateDynamixel());
         sim.Add(CreateFt300());
         sim.Add(CreateNetFt());
-        sim.Add(CreateFeetech());
         sim.Add(SimEtherCatCommand.Create());
+        sim.Add(FeetechSimCommand.Create());
         return sim;
     }
 
@@ -169,17 +169,6 @@ public static class SimCommand
                 output.WriteLine($"stopped ({reason}): {twin.RecordsSent} records sent");
             }
             return 0;
-        });
-        return command;
-    }
-
-    private static Command CreateFeetech()
-    {
-        var command = new Command("feetech", "A Feetech STS/SCS servo chain (not built yet).");
-        command.SetAction(parse =>
-        {
-            parse.InvocationConfiguration.Error.WriteLine("sim feetech: the Feetech STS/SCS twin is not built yet; only the Dynamixel chain twin exists (robotctl sim dynamixel).");
-            return NotBuiltExitCode;
         });
         return command;
     }

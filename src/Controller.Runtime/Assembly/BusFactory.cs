@@ -14,6 +14,11 @@ internal static class BusFactory
 {
     public static JointBus Build(BusConfig bus, RobotModel model, ISimulatedPlant? plant, List<IDisposable> owned)
     {
+        if (bus.Type == "feetech")
+        {
+            return FeetechBusFactory.Build(bus, model, plant, owned);
+        }
+
         int offset = model.JointIndex(bus.Servos[0].Joint);
         string port = bus.Port;
         if (bus.IsSimulated)

@@ -1,3 +1,4 @@
+using Controller.Hardware.Devices.Feetech;
 using Controller.Hardware.Protocols.Dynamixel;
 using Controller.Robotics.Model;
 using Controller.Robotics.Urdf;
@@ -12,7 +13,9 @@ namespace Controller.Runtime.Configuration;
 /// </summary>
 public static class RobotConfigLoader
 {
-    private static readonly Dictionary<string, string> BusTypes = new() { ["dynamixel"] = "dynamixel" };
+    private static readonly Dictionary<string, string> BusTypes = new() { ["dynamixel"] = "dynamixel", ["feetech"] = "feetech" };
+    private static readonly string[] FeetechModels = ["STS3215"];
+    private static readonly string[] FeetechModes = ["position", "velocity"];
     private static readonly Dictionary<string, string> SensorTypes = new() { ["ft300"] = "ft300", ["netft"] = "netft" };
     private static readonly Dictionary<string, string> Integrators = new() { ["rk4"] = "rk4", ["euler"] = "euler" };
     private static readonly Dictionary<string, string> OperatingModes = new()
@@ -56,7 +59,7 @@ public static class RobotConfigLoader
         string directory = Path.GetDirectoryName(file) ?? ".";
         LoopConfig loop = ReadLoop(r, r.Mapping(root, "", "loop", required: false));
         PlantConfig? plant = r.Mapping(root, "", "plant", required: false) is { } p ? ReadPlant(r, p) : null;
-        var buses = r.MappingList(root, "", "buses", required: true).Select(b => ReadBus(r, b.Node, b.Path)).ToList();
+        var buses = r.MappingList(root, "", "buses", required: true).Select(b => ReadBus(r, b.Node, b.Path, Path.GetDirectoryName(file) ?? ".")).ToList();
         var sensors = r.MappingList(root, "", "sensors", required: false).Select(s => ReadSensor(r, s.Node, s.Path)).ToList();
         if (sensors.Count > 1)
         {
@@ -145,9 +148,9 @@ public static class RobotConfigLoader
             r.Double(m, at, "armature_kgm2", 0, 0, 100));
     }
 
-    private static BusConfig ReadBus(YamlConfigReader r, YamlMappingNode m, string at)
+    private static BusConfig ReadBus(YamlConfigReader r, YamlMappingNode m, string at, string directory)
     {
-        r.RejectUnknownKeys(m, at, "name", "type", "port", "baud", "operating_mode", "reply_timeout_ms", "servos");
+        r.RejectUnknownKeys(m, at, "name", "type", "port", "baud", "operating_mode", "reply_timeout_ms", "servos", "calibration");
         string type = r.Choice(m, at, "type", "dynamixel", BusTypes, required: true);
         var servos = r.MappingList(m, at, "servos", required: true).Select(s =>
         {
@@ -156,6 +159,11 @@ public static class RobotConfigLoader
             if (type == "dynamixel" && model != "?" && DynamixelModels.All.All(x => x.Name != model))
             {
                 r.Error(r.Child(s.Node, "model"), $"{s.Path}.model", $"'{model}' is not a known Dynamixel model; known: {string.Join(", ", DynamixelModels.All.Select(x => x.Name))}");
+            }
+
+            if (type == "feetech" && model != "?" && !FeetechModels.Contains(model))
+            {
+                r.Error(r.Child(s.Node, "model"), $"{s.Path}.model", $"'{model}' is not a supported Feetech model; supported: {string.Join(", ", FeetechModels)}");
             }
 
             int direction = r.Int(s.Node, s.Path, "direction", 1, -1, 1);
@@ -183,14 +191,28 @@ public static class RobotConfigLoader
             r.Error(m, $"{at}.servos", $"id {duplicate.Key} is used {duplicate.Count()} times; ids on one bus must differ");
         }
 
+        int baud = r.Int(m, at, "baud", 1_000_000, 9600, 4_500_000);
+        string mode = r.Choice(m, at, "operating_mode", "position", OperatingModes);
+        string? calibration = r.String(m, at, "calibration", required: false);
+        string? calibrationPath = calibration is null ? null : Path.GetFullPath(Path.Combine(directory, calibration));
+        if (type == "feetech")
+        {
+            FeetechBusRules.Check(r, m, at, baud, mode, FeetechModes, calibrationPath, servos);
+        }
+        else if (calibration is not null)
+        {
+            r.Error(r.Child(m, "calibration"), $"{at}.calibration", "only Feetech buses take a LeRobot calibration file");
+        }
+
         return new BusConfig(
             r.String(m, at, "name", required: true) ?? "?",
             type,
             r.String(m, at, "port", required: true) ?? "?",
-            r.Int(m, at, "baud", 1_000_000, 9600, 4_500_000),
-            r.Choice(m, at, "operating_mode", "position", OperatingModes),
+            baud,
+            mode,
             r.Double(m, at, "reply_timeout_ms", 5, 0.1, 1000),
-            servos);
+            servos,
+            calibrationPath);
     }
 
     private static SensorConfig ReadSensor(YamlConfigReader r, YamlMappingNode m, string at)

@@ -82,15 +82,6 @@ public sealed class ScanCommandTests
     }
 
     [Fact]
-    public void ScanSerial_ProtocolFeetech_ExitsNonZeroSayingNotBuilt()
-    {
-        var (code, _, error) = CliRunner.Run("scan", "serial", "--port", "/dev/null", "--protocol", "feetech");
-
-        Assert.NotEqual(0, code);
-        Assert.Contains("Feetech STS/SCS protocol is not built yet", error);
-    }
-
-    [Fact]
     public void ScanNetFt_TwinWithWrench_PrintsForcesAndTorquesInSi()
     {
         var plant = new IndependentJointPlant(0, sensorCount: 1);

@@ -55,14 +55,4 @@ public sealed class SimCommandTests
         Assert.True(match.Success, output);
         Assert.InRange(int.Parse(match.Groups[1].Value), 1, 65535);
     }
-
-    [Fact]
-    public void SimFeetech_Always_ExitsNonZeroSayingNotBuilt()
-    {
-        var (code, output, error) = CliRunner.Run("sim", "feetech");
-
-        Assert.NotEqual(0, code);
-        Assert.Equal("", output);
-        Assert.Contains("the Feetech STS/SCS twin is not built yet", error);
-    }
 }

@@ -47,4 +47,31 @@ public static class StsControlTable
 
     /// <summary>Present load, sign-magnitude with the sign at bit 10 (0.1 % units).</summary>
     public static readonly FeetechRegister PresentLoad = new(60, 2, 10);
+
+    /// <summary>Firmware major version (R).</summary>
+    public static readonly FeetechRegister FirmwareMajor = new(0, 1);
+
+    /// <summary>Firmware minor version (R).</summary>
+    public static readonly FeetechRegister FirmwareMinor = new(1, 1);
+
+    /// <summary>Return delay (EEPROM), 2 µs units; factory 250 (500 µs), LeRobot writes 0.</summary>
+    public static readonly FeetechRegister ReturnDelayTime = new(7, 1);
+
+    /// <summary>Present input voltage (R), 0.1 V units.</summary>
+    public static readonly FeetechRegister PresentVoltage = new(62, 1);
+
+    /// <summary>Present temperature (R), °C.</summary>
+    public static readonly FeetechRegister PresentTemperature = new(63, 1);
+
+    /// <summary>Moving flag (R).</summary>
+    public static readonly FeetechRegister Moving = new(66, 1);
+
+    /// <summary>Present Position, Velocity and Load (56..61): one contiguous block, read by one sync read per cycle.</summary>
+    public static readonly FeetechRegister FeedbackBlock = new(56, 6);
+
+    /// <summary>First address of the RAM area (torque enable); below it is EEPROM.</summary>
+    public const int RamStart = 40;
+
+    /// <summary>Model number an STS3215 reports at address 3 (LeRobot `feetech/tables.py` MODEL_NUMBER_TABLE).</summary>
+    public const ushort Sts3215ModelNumber = 777;
 }
