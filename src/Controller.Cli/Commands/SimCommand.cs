@@ -27,6 +27,8 @@ public static class SimCommand
         sim.Add(CreateFt300());
         sim.Add(CreateNetFt());
         sim.Add(CreateFeetech());
+        sim.Add(SimCanCommands.CreateCia402());
+        sim.Add(SimCanCommands.CreateMit());
         return sim;
     }
 
