@@ -16,6 +16,7 @@ public static class Program
         root.Add(ModelCommand.Create());
         root.Add(SimCommand.Create());
         root.Add(ScanCommand.Create());
+        root.Add(CanCommand.Create());
         root.Add(BrainCommand.Create());
         root.Add(EtherCatCommand.Create());
         return root;

@@ -18,6 +18,7 @@ public static class BenchCommand
         bench.Add(Bench.Suite.GateAllocationsCommand.Create());
         bench.Add(BenchEtherCatCommand.Create());
         bench.Add(SerialBenchmark.CreateCommand());
+        bench.Add(CanBenchmark.CreateCommand());
         return bench;
     }
 

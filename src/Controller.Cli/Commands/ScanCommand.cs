@@ -25,6 +25,7 @@ public static class ScanCommand
         var scan = new Command("scan", "Find devices: servos on a serial port, a force/torque sensor on the network.");
         scan.Add(CreateSerial());
         scan.Add(CreateNetFt());
+        scan.Add(ScanCanCommand.Create());
         return scan;
     }
 

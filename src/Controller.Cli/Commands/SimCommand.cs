@@ -28,6 +28,8 @@ public static class SimCommand
         sim.Add(CreateNetFt());
         sim.Add(SimEtherCatCommand.Create());
         sim.Add(FeetechSimCommand.Create());
+        sim.Add(SimCanCommands.CreateCia402());
+        sim.Add(SimCanCommands.CreateMit());
         return sim;
     }
 

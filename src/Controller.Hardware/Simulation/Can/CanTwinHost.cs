@@ -5,6 +5,7 @@ using Controller.Hardware.Simulation.Cia402;
 using Controller.Hardware.Simulation.Mit;
 using Controller.Hardware.Simulation.Slcan;
 using Controller.Hardware.Transports.Can;
+using Controller.Hardware.Transports.Serial;
 using Controller.Pipeline.Time;
 
 namespace Controller.Hardware.Simulation.Can;
@@ -25,6 +26,7 @@ public sealed class CanTwinHost : IDisposable
     private readonly List<Cia402DriveTwin> _drives = [];
     private readonly List<MitActuatorTwin> _actuators = [];
     private readonly List<SlcanAdapterTwin> _adapters = [];
+    private readonly List<VirtualCanNode> _adapterNodes = [];
     private Thread? _thread;
     private volatile bool _stop;
     private long _ticks;
@@ -51,6 +53,12 @@ public sealed class CanTwinHost : IDisposable
 
     /// <summary>The MIT actuator twins added.</summary>
     public IReadOnlyList<MitActuatorTwin> Actuators => _actuators;
+
+    /// <summary>The SLCAN adapter twins exposing the bus.</summary>
+    public IReadOnlyList<SlcanAdapterTwin> Adapters => _adapters;
+
+    /// <summary>The bus nodes of <see cref="Adapters"/> (same order): where to inject the adapter's bus-off.</summary>
+    public IReadOnlyList<VirtualCanNode> AdapterNodes => _adapterNodes;
 
     /// <summary>Ticks run.</summary>
     public long Ticks => Interlocked.Read(ref _ticks);
@@ -79,9 +87,32 @@ public sealed class CanTwinHost : IDisposable
     /// <summary>Puts an SLCAN adapter twin on <paramref name="deviceEnd"/> (a pty's device end), bridged to the bus.</summary>
     public SlcanAdapterTwin ExposeOverSlcan(Stream deviceEnd, SlcanDialect dialect = SlcanDialect.Canable)
     {
-        var adapter = new SlcanAdapterTwin(deviceEnd, AddNode($"slcan-{_adapters.Count}"), dialect);
+        var node = AddNode($"slcan-{_adapters.Count}");
+        var adapter = new SlcanAdapterTwin(deviceEnd, node, dialect);
         _adapters.Add(adapter);
+        _adapterNodes.Add(node);
         return adapter;
+    }
+
+    /// <summary>
+    /// Creates a pseudo-terminal and puts an SLCAN adapter twin on its far end, bridged to the bus: open the returned
+    /// <c>/dev/pts/N</c> as the adapter's serial port (<see cref="SlcanChannel.OnSerialPort"/>, slcand, python-can).
+    /// </summary>
+    /// <returns>The serial device path.</returns>
+    /// <exception cref="IOException">No pseudo-terminal could be created.</exception>
+    public string ExposeOverNewPseudoTerminal(SlcanDialect dialect = SlcanDialect.Canable)
+    {
+        var stream = PseudoTerminalStream.OpenNew();
+        try
+        {
+            ExposeOverSlcan(stream, dialect);
+            return stream.SecondaryPath;
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Starts the host thread.</summary>

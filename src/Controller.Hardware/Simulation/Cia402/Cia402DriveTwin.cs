@@ -66,6 +66,10 @@ public sealed class Cia402DriveTwin
         _maxTorque = Dictionary.Get(Cia402Objects.MaxTorque);
         _ratedTorque.Value = (long)Math.Round(scaling.RatedTorqueNm * 1000);
         Dictionary.Written = OnSdoWrite;
+        if (_options.HeartbeatPeriodMs is < 0 or > ushort.MaxValue)
+            throw new ArgumentOutOfRangeException(nameof(options), _options.HeartbeatPeriodMs, "HeartbeatPeriodMs must be 0..65535 (0x1017 is UNSIGNED16).");
+        _heartbeatMs.Value = _options.HeartbeatPeriodMs;
+        if (_options.HeartbeatPeriodMs > 0) _heartbeat = new HeartbeatProducer(NodeId, _options.HeartbeatPeriodMs * 1_000_000L);
         StateMachine.CompleteInitialisation();
         Sample();
     }

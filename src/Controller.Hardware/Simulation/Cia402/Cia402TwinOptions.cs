@@ -17,4 +17,7 @@ public sealed record Cia402TwinOptions
 
     /// <summary>Velocity below which a quick stop counts as stopped (rad/s).</summary>
     public double StoppedBelowRadPerSec { get; init; } = 0.01;
+
+    /// <summary>Heartbeat producer period (0x1017) at power-up, in ms; 0 (as most drives leave the factory) until a master writes it.</summary>
+    public int HeartbeatPeriodMs { get; init; }
 }

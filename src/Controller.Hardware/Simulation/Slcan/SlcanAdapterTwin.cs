@@ -27,6 +27,9 @@ public sealed class SlcanAdapterTwin : IDisposable
     private volatile bool _stop;
     private volatile bool _open;
     private volatile bool _timestamps;
+    private long _frameLinesFromHost;
+    private long _framesTakenFromBus;
+    private long _framesToHost;
 
     /// <summary>Starts the adapter on <paramref name="stream"/> (owned) in front of <paramref name="bus"/> (not owned).</summary>
     public SlcanAdapterTwin(Stream stream, ICanChannel bus, SlcanDialect dialect = SlcanDialect.Canable, ushort version = 0x1013)
@@ -49,6 +52,15 @@ public sealed class SlcanAdapterTwin : IDisposable
 
     /// <summary>The bit rate set by the last <c>Sn</c> (0 before any).</summary>
     public int BitsPerSecond { get; private set; }
+
+    /// <summary>Frame lines (<c>t</c>/<c>T</c>/<c>r</c>/<c>R</c>) received from the host and handled, whether put on the bus or refused with BEL.</summary>
+    public long FrameLinesFromHost => Interlocked.Read(ref _frameLinesFromHost);
+
+    /// <summary>Frames (error frames included) taken from the bus, whether forwarded to the host or not.</summary>
+    public long FramesTakenFromBus => Interlocked.Read(ref _framesTakenFromBus);
+
+    /// <summary>Frame lines written to the host.</summary>
+    public long FramesToHost => Interlocked.Read(ref _framesToHost);
 
     /// <summary>When true, the adapter answers nothing and forwards nothing (a hung or unplugged adapter).</summary>
     public bool Silent { get; set; }
@@ -97,11 +109,10 @@ public sealed class SlcanAdapterTwin : IDisposable
         {
             case 't' or 'T' or 'r' or 'R':
                 if (!_open || !SlcanDecoder.TryDecodeLine(command, out var message) || message.HasTimestamp || !_bus.TrySend(message.Frame))
-                {
                     Bell();
-                    return;
-                }
-                if (_dialect == SlcanDialect.Lawicel) Write(command[0] is (byte)'t' or (byte)'r' ? "z\r"u8 : "Z\r"u8);
+                else if (_dialect == SlcanDialect.Lawicel)
+                    Write(command[0] is (byte)'t' or (byte)'r' ? "z\r"u8 : "Z\r"u8);
+                Interlocked.Increment(ref _frameLinesFromHost);
                 return;
             case 'S':
                 int rate = command.Length == 2 ? SlcanBitrates.BitrateFor(command[1] - '0', _dialect) : 0;
@@ -149,10 +160,17 @@ public sealed class SlcanAdapterTwin : IDisposable
             while (_bus.TryReceive(out var frame))
             {
                 any = true;
-                if (!_open || Silent || frame.IsError) continue;
-                int timestampMs = _timestamps ? (int)(frame.TimestampNs / 1_000_000 % 60_000) : -1;
-                int length = SlcanEncoder.EncodeFrame(frame, line, timestampMs);
-                if (length > 0) Write(line[..length]);
+                if (_open && !Silent && !frame.IsError)
+                {
+                    int timestampMs = _timestamps ? (int)(frame.TimestampNs / 1_000_000 % 60_000) : -1;
+                    int length = SlcanEncoder.EncodeFrame(frame, line, timestampMs);
+                    if (length > 0)
+                    {
+                        Write(line[..length]);
+                        Interlocked.Increment(ref _framesToHost);
+                    }
+                }
+                Interlocked.Increment(ref _framesTakenFromBus);
             }
             if (!any) Thread.Sleep(1);
         }

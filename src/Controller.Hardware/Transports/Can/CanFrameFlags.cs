@@ -19,9 +19,12 @@ public enum CanFrameFlags : byte
     /// </summary>
     Error = 4,
 
-    /// <summary>Reserved for CAN FD (a later frame type with up to 64 data bytes); never set on a classic frame.</summary>
+    /// <summary>A CAN FD frame (FDF bit; <see cref="CanFdFrame"/>, up to 64 data bytes); never set on a classic <see cref="CanFrame"/>.</summary>
     FlexibleDataRate = 8,
 
-    /// <summary>Reserved for CAN FD bit-rate switch.</summary>
+    /// <summary>CAN FD bit-rate switch (BRS): the data phase runs at the data bit rate.</summary>
     BitRateSwitch = 16,
+
+    /// <summary>CAN FD error state indicator (ESI): the transmitter was error passive.</summary>
+    ErrorStateIndicator = 32,
 }

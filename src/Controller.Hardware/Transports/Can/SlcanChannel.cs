@@ -1,4 +1,5 @@
 using Controller.Hardware.Protocols.Slcan;
+using Controller.Hardware.Transports.Serial;
 using Controller.Pipeline.Rings;
 using Controller.Pipeline.Time;
 
@@ -63,6 +64,30 @@ public sealed class SlcanChannel : ICanChannel
         _rxConsumer = _rxRing.TakeConsumer();
         _reader = new Thread(ReadLoop) { IsBackground = true, Name = $"slcan {name}" };
         _reader.Start();
+    }
+
+    /// <summary>
+    /// Opens the serial device <paramref name="portPath"/> (a USB-CAN adapter's <c>/dev/ttyACM0</c>, or the
+    /// <c>/dev/pts/N</c> of an adapter twin) with <see cref="SerialTransport"/> and starts a channel on it. The CAN side
+    /// stays closed until <see cref="Open"/>.
+    /// </summary>
+    /// <param name="portPath">The serial device.</param>
+    /// <param name="clock">Stamps received frames.</param>
+    /// <param name="options">Dialect, timeouts, timestamps.</param>
+    /// <param name="baudRate">The serial line's speed; USB CDC adapters (CANable) ignore it, UART adapters need theirs.</param>
+    /// <exception cref="IOException">The device cannot be opened; the message names it and why.</exception>
+    public static SlcanChannel OnSerialPort(string portPath, IMonotonicClock clock, SlcanOptions? options = null, int baudRate = 115_200)
+    {
+        var stream = new SerialTransportStream(SerialTransport.Open(portPath, baudRate));
+        try
+        {
+            return new SlcanChannel(portPath, stream, clock, options);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
     }
 
     /// <inheritdoc />

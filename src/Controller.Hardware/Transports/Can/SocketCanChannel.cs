@@ -14,11 +14,12 @@ namespace Controller.Hardware.Transports.Can;
 /// single non-blocking system calls on stack buffers: no allocation, no exception. The bus state follows the
 /// controller's error frames (bus-off, restarted, error-passive/warning).
 /// </remarks>
-public sealed unsafe class SocketCanChannel : ICanChannel
+public sealed unsafe class SocketCanChannel : ICanFdChannel
 {
     private const uint AllErrorClasses = 0x1FFF_FFFF;
     private readonly IMonotonicClock _clock;
     private readonly bool _kernelTimestamps;
+    private readonly bool _fdFrames;
     private int _fd;
     private int _busState = (int)CanBusState.ErrorActive;
 
@@ -35,6 +36,7 @@ public sealed unsafe class SocketCanChannel : ICanChannel
             throw new ArgumentException($"interface name '{interfaceName}' is {nameBytes} bytes; Linux allows at most {SocketCanNative.InterfaceNameSize - 1}.", nameof(interfaceName));
         Name = interfaceName;
         _kernelTimestamps = options.KernelTimestamps;
+        _fdFrames = options.FlexibleDataRate;
         _fd = Open(interfaceName, options);
     }
 
@@ -71,6 +73,15 @@ public sealed unsafe class SocketCanChannel : ICanChannel
     /// <inheritdoc />
     public bool TryReceive(out CanFrame frame)
     {
+        if (_fdFrames)
+        {
+            // With CAN_RAW_FD_FRAMES a 16-byte read would truncate FD frames; read 72 and keep the classic ones.
+            frame = default;
+            if (!TryReceiveFd(out var any)) return false;
+            if (any.TryToClassic(out frame)) return true;
+            Counters.Malformed(); // an FD frame has no classic shape: read FD channels with TryReceiveFd
+            return false;
+        }
         int fd = Volatile.Read(ref _fd);
         frame = default;
         if (fd < 0) return false;
@@ -91,6 +102,58 @@ public sealed unsafe class SocketCanChannel : ICanChannel
         frame = native.ToCanFrame(stamp);
         Counters.Received();
         if (frame.IsError) TrackErrorFrame(frame);
+        return true;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Needs <see cref="SocketCanOptions.FlexibleDataRate"/>; a classic frame (no FDF flag) goes as a 16-byte <c>can_frame</c>.</remarks>
+    public bool TrySendFd(in CanFdFrame frame)
+    {
+        if (!frame.IsFd)
+        {
+            if (frame.TryToClassic(out var classic)) return TrySend(classic);
+            Counters.Rejected();
+            return false;
+        }
+        int fd = Volatile.Read(ref _fd);
+        if (fd < 0 || !_fdFrames)
+        {
+            Counters.Rejected();
+            return false;
+        }
+        var native = LinuxCanFdFrame.From(frame);
+        nint written = SocketCanNative.Send(fd, &native, LinuxCanFdFrame.Size, SocketCanNative.MsgDontWait);
+        if (written != LinuxCanFdFrame.Size)
+        {
+            Counters.Rejected();
+            return false;
+        }
+        Counters.Sent();
+        return true;
+    }
+
+    /// <inheritdoc />
+    public bool TryReceiveFd(out CanFdFrame frame)
+    {
+        int fd = Volatile.Read(ref _fd);
+        frame = default;
+        if (fd < 0) return false;
+        byte* buffer = stackalloc byte[LinuxCanFdFrame.Size];
+        byte* control = stackalloc byte[64];
+        var iov = new SocketCanNative.IoVector { Base = buffer, Length = LinuxCanFdFrame.Size };
+        var message = new SocketCanNative.MessageHeader { Iov = &iov, IovLength = 1, Control = control, ControlLength = 64 };
+        nint read = SocketCanNative.ReceiveMessage(fd, &message, SocketCanNative.MsgDontWait);
+        if (read < 0) return false;
+        long stamp = _kernelTimestamps && SocketCanNative.TryReadTimestampNs(new ReadOnlySpan<byte>(control, (int)message.ControlLength), out long kernelNs)
+            ? kernelNs
+            : _clock.NowNs;
+        if (!LinuxCanFdFrame.TryDecode(new ReadOnlySpan<byte>(buffer, (int)read), stamp, out frame))
+        {
+            Counters.Malformed();
+            return false;
+        }
+        Counters.Received();
+        if (frame.TryToClassic(out var classic) && classic.IsError) TrackErrorFrame(classic);
         return true;
     }
 
@@ -181,6 +244,12 @@ public sealed unsafe class SocketCanChannel : ICanChannel
             {
                 uint mask = AllErrorClasses;
                 SetOption(fd, SocketCanNative.SolCanRaw, SocketCanNative.CanRawErrFilter, &mask, sizeof(uint), interfaceName, "CAN_RAW_ERR_FILTER");
+            }
+            if (options.FlexibleDataRate)
+            {
+                int on = 1;
+                SetOption(fd, SocketCanNative.SolCanRaw, SocketCanNative.CanRawFdFrames, &on, sizeof(int), interfaceName,
+                    "CAN_RAW_FD_FRAMES (the interface must be CAN FD capable: `ip link set can0 up type can bitrate 1000000 dbitrate 5000000 fd on`)");
             }
             if (options.KernelTimestamps)
             {

@@ -13,6 +13,7 @@ internal static unsafe partial class SocketCanNative
     public const int SoTimestampNs = 35;     // SO_TIMESTAMPNS (SO_TIMESTAMPNS_OLD: timespec of two longs)
     public const int SolCanRaw = 101;        // SOL_CAN_BASE + CAN_RAW
     public const int CanRawErrFilter = 2;    // CAN_RAW_ERR_FILTER
+    public const int CanRawFdFrames = 5;     // CAN_RAW_FD_FRAMES
     public const int MsgDontWait = 0x40;     // MSG_DONTWAIT
     public const int InterfaceNameSize = 16; // IFNAMSIZ
     public const int EAgain = 11;

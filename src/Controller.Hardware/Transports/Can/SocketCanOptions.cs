@@ -11,4 +11,10 @@ public sealed record SocketCanOptions
 
     /// <summary>Receive error frames (CAN_RAW_ERR_FILTER for every class); needed to see bus-off. On by default.</summary>
     public bool ReceiveErrorFrames { get; init; } = true;
+
+    /// <summary>
+    /// Carry CAN FD frames (setsockopt CAN_RAW_FD_FRAMES): <see cref="SocketCanChannel.TrySendFd"/> and
+    /// <see cref="SocketCanChannel.TryReceiveFd"/> then move 72-byte <c>canfd_frame</c>s (CANFD_MTU). Off by default.
+    /// </summary>
+    public bool FlexibleDataRate { get; init; }
 }

@@ -115,6 +115,35 @@ public sealed unsafe class PseudoTerminal : IDisposable
         }
     }
 
+    /// <summary>
+    /// Sends as much of <paramref name="data"/> as the serial-port side's queue takes, waiting at most
+    /// <paramref name="timeoutMs"/> for room. Returns the count written (0 on timeout or once disposed); nothing is
+    /// counted as dropped, so a caller that loops gets a lossless, flow-controlled line, as a USB adapter's is.
+    /// </summary>
+    public int WriteMasterSome(ReadOnlySpan<byte> data, int timeoutMs)
+    {
+        if (data.IsEmpty || !Enter()) return 0;
+        try
+        {
+            fixed (byte* p = data)
+            {
+                while (true)
+                {
+                    nint n = PosixTerminal.Write(_masterFd, p, (nuint)data.Length);
+                    if (n > 0) return (int)n;
+                    int errno = Marshal.GetLastPInvokeError();
+                    if (n < 0 && errno == PosixTerminal.EINTR) continue;
+                    if (n < 0 && errno == PosixTerminal.EAGAIN && PosixTerminal.WaitFor(_masterFd, PosixTerminal.POLLOUT, timeoutMs * 1_000_000L)) continue;
+                    return 0;
+                }
+            }
+        }
+        finally
+        {
+            Exit();
+        }
+    }
+
     /// <summary>Closes both sides. A serial port still open on <see cref="SecondaryPath"/> sees a hang-up.</summary>
     public void Dispose()
     {
