@@ -17,6 +17,9 @@ public static class Program
         root.Add(SimCommand.Create());
         root.Add(ScanCommand.Create());
         root.Add(BrainCommand.Create());
+        root.Add(ReplayCommand.Create());
+        root.Add(ExportCommand.Create());
+        root.Add(ReportCommand.Create());
         return root;
     }
 
