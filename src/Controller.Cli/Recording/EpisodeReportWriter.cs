@@ -30,7 +30,7 @@ internal static class EpisodeReportWriter
             var plot = new Plot();
             int jj = j;
             Line(plot, t, states.Select(s => jj < s.PositionRad.Length ? s.PositionRad[jj] : double.NaN).ToArray(), "measured");
-            StateRecord[] commanded = states.Where(s => jj < s.CommandRad.Length).ToArray();
+            StateRecord[] commanded = states.Where(s => jj < s.CommandRad.Length && jj < s.PositionRad.Length).ToArray();
             Line(plot, commanded.Select(s => s.TimeSeconds).ToArray(), commanded.Select(s => s.CommandRad[jj]).ToArray(), "commanded");
             Labels(plot, $"{joint}: commanded vs measured", "position (rad or m)");
             figures.Add(Save(plot, folder, $"tracking-{Safe(joint)}", $"Joint tracking: {joint}"));

@@ -26,7 +26,7 @@ internal static class SimulatedReplay
             return RunCommand.UsageExitCode;
         }
 
-        StateRecord[] states = episode.Of<StateRecord>().Where(s => s.CommandRad.Length == s.PositionRad.Length && s.CommandRad.Length > 0).ToArray();
+        StateRecord[] states = episode.Of<StateRecord>().Where(s => s.CommandRad.Length == s.PositionRad.Length && s.CommandRad.Length == episode.Header.JointNames.Count && s.CommandRad.Length > 0).ToArray();
         if (states.Length == 0)
         {
             error.WriteLine("robotctl replay: the recording has no state sample with a command; nothing to replay.");

@@ -27,6 +27,6 @@ public sealed record EpisodeHeader(
     double StateRateHz,
     string Task)
 {
-    /// <summary>The wall-clock start as a UTC date.</summary>
-    public DateTime StartUtc => DateTime.UnixEpoch.AddTicks(StartUnixNs / 100);
+    /// <summary>The wall-clock start as a UTC date (clamped to what <see cref="DateTime"/> can hold: the field comes from a file).</summary>
+    public DateTime StartUtc => DateTime.UnixEpoch.AddTicks(Math.Clamp(StartUnixNs / 100, -DateTime.UnixEpoch.Ticks, DateTime.MaxValue.Ticks - DateTime.UnixEpoch.Ticks));
 }

@@ -137,7 +137,7 @@ public static class LeRobotExporter
                 w++;
             }
 
-            if (state.CommandRad.Length != state.PositionRad.Length)
+            if (state.CommandRad.Length != state.PositionRad.Length || state.PositionRad.Length != episode.Header.JointNames.Count)
             {
                 continue;
             }
@@ -154,7 +154,7 @@ public static class LeRobotExporter
                 episodeTasks.Add(task);
             }
 
-            LeRobotFrame row = wrench ? new LeRobotWrenchFrame { ObservationWrench = [.. wrenches[w].ForceN.Concat(wrenches[w].TorqueNm).Select(v => (float)v)] } : new LeRobotFrame();
+            LeRobotFrame row = wrench ? new LeRobotWrenchFrame { ObservationWrench = SixAxis(wrenches[w]) } : new LeRobotFrame();
             row.ObservationState = [.. state.PositionRad.Select(v => (float)v)];
             row.Action = [.. state.CommandRad.Select(v => (float)v)];
             row.FrameIndex = frame;
@@ -165,6 +165,19 @@ public static class LeRobotExporter
             frames.Add(row);
             frame++;
         }
+    }
+
+    /// <summary>Fx Fy Fz Tx Ty Tz; an axis a (damaged or foreign) record lacks is NaN, so every row has six values.</summary>
+    private static float[] SixAxis(WrenchRecord w)
+    {
+        var v = new float[6];
+        for (int i = 0; i < 3; i++)
+        {
+            v[i] = i < w.ForceN.Length ? (float)w.ForceN[i] : float.NaN;
+            v[i + 3] = i < w.TorqueNm.Length ? (float)w.TorqueNm[i] : float.NaN;
+        }
+
+        return v;
     }
 
     private static JsonObject Info(EpisodeHeader header, int fps, bool wrench, int episodes, long frames, int tasks)
