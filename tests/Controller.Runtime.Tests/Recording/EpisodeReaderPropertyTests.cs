@@ -26,6 +26,22 @@ public class EpisodeReaderPropertyTests
         }).QuickCheckThrowOnFailure();
 
     [Fact]
+    public void Read_RandomHeaders_RoundTrip() =>
+        Prop.ForAll(Seeds, seed =>
+        {
+            var rng = new Random(seed);
+            string S() => new(Enumerable.Range(0, rng.Next(0, 60)).Select(_ => (char)rng.Next(1, 0xD000)).ToArray());
+            var header = new EpisodeHeader(EpisodeFormat.Version, S(), S(), S(), S(),
+                Enumerable.Range(0, rng.Next(0, 64)).Select(_ => S()).ToArray(),
+                Enumerable.Range(0, rng.Next(0, 3)).Select(_ => new ModelFile(S(), S(), S())).ToArray(),
+                rng.NextInt64(long.MinValue, long.MaxValue), rng.NextInt64(), rng.NextDouble() * 4000, rng.NextDouble() * 1000, S());
+            EpisodeHeader read = EpisodeReader.Read(SampleEpisodes.Write(header, []).Bytes).Header;
+            return read == header with { JointNames = read.JointNames, Models = read.Models }
+                   && read.JointNames.SequenceEqual(header.JointNames) && read.Models.SequenceEqual(header.Models)
+                   && read.StartUtc.Kind == DateTimeKind.Utc;
+        }).QuickCheckThrowOnFailure();
+
+    [Fact]
     public void Read_CutAtRandomByteAfterHeader_ReturnsEveryWholeRecordBeforeTheCut() =>
         Prop.ForAll(Seeds, seed =>
         {
