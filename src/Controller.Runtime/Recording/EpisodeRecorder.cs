@@ -19,6 +19,7 @@ public sealed class EpisodeRecorder : IDisposable
     private readonly Func<long, EpisodeHeader> _header;
     private readonly Dictionary<string, (string State, long Faults)> _buses = [];
     private readonly SafetyEvent[] _events = new SafetyEvent[64];
+    private FileStream? _file;
     private EpisodeWriter? _writer;
     private Thread? _thread;
     private volatile bool _stop;
@@ -30,11 +31,16 @@ public sealed class EpisodeRecorder : IDisposable
     private (string Task, string Skill)? _brain;
     private int _closed;
 
-    /// <summary>Prepares a recording; nothing is written until <see cref="Start"/>.</summary>
+    /// <summary>
+    /// Prepares a recording and creates its file (so that an unwritable path fails before the robot moves); the header
+    /// and records are written from <see cref="Start"/>.
+    /// </summary>
     /// <param name="options">Where and how fast.</param>
     /// <param name="sources">What to read.</param>
     /// <param name="header">Builds the header from the start's monotonic time.</param>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
+    /// <exception cref="IOException">The file cannot be created.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file's folder is not writable.</exception>
     public EpisodeRecorder(RecordingOptions options, RecorderSources sources, Func<long, EpisodeHeader> header)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -42,6 +48,13 @@ public sealed class EpisodeRecorder : IDisposable
         _options = options;
         _sources = sources ?? throw new ArgumentNullException(nameof(sources));
         _header = header ?? throw new ArgumentNullException(nameof(header));
+        string? folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(options.Path));
+        if (folder is not null)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        _file = new FileStream(options.Path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 64 * 1024);
     }
 
     /// <summary>The episode file.</summary>
@@ -53,21 +66,15 @@ public sealed class EpisodeRecorder : IDisposable
     /// <summary>Why recording stopped early (a write failed), or null.</summary>
     public string? Failure { get; private set; }
 
-    /// <summary>Creates the file, writes the header and starts the recorder thread.</summary>
-    /// <exception cref="IOException">The file cannot be created.</exception>
-    /// <exception cref="UnauthorizedAccessException">The file's folder is not writable.</exception>
+    /// <summary>Writes the header (time zero is now) and starts the recorder thread.</summary>
+    /// <exception cref="IOException">The header cannot be written.</exception>
     public void Start()
     {
-        OpenFile();
+        _startNs = MonotonicClock.Now();
+        _writer = EpisodeWriter.Over(_file!, _header(_startNs), _options.FlushEveryRecords);
+        _file = null;
         _thread = new Thread(Run) { IsBackground = true, Name = "recorder" };
         _thread.Start();
-    }
-
-    /// <summary>Creates the file and writes the header without a thread (tests drive <see cref="Poll"/> themselves).</summary>
-    internal void OpenFile()
-    {
-        _startNs = MonotonicClock.Now();
-        _writer = EpisodeWriter.Create(_options.Path, _header(_startNs), _options.FlushEveryRecords);
     }
 
     /// <summary>Stops the thread, takes what the pipeline still holds, and closes the file cleanly. Safe to call twice.</summary>
@@ -82,6 +89,9 @@ public sealed class EpisodeRecorder : IDisposable
         _thread?.Join();
         if (_writer is null)
         {
+            // Never started: the robot did not run, so the empty file is not left behind posing as an episode.
+            _file?.Dispose();
+            File.Delete(_options.Path);
             return;
         }
 

@@ -71,6 +71,9 @@ public sealed class EpisodeWriter : IDisposable
         return new EpisodeWriter(new NonClosingStream(stream), header, flushEveryRecords);
     }
 
+    /// <summary>Writes an episode into a stream the writer then owns (closes on dispose; a file is fsynced first).</summary>
+    internal static EpisodeWriter Over(Stream owned, EpisodeHeader header, int flushEveryRecords) => new(owned, header, flushEveryRecords);
+
     /// <summary>Appends one record.</summary>
     public void Write(EpisodeRecord record)
     {

@@ -219,6 +219,16 @@ public class RecordingCommandsTests
         }
     }
 
+    [Fact]
+    public void Run_RecordPathNotWritable_FailsBeforeTheRobotMoves()
+    {
+        var (code, output, error) = CliRunner.Run("run", Hardware("sim-arm6/robot.yaml"), "--duration", "1", "--no-ui", "--record", "/proc/no-such-dir/run.episode");
+
+        Assert.Equal(RunCommand.BringUpFailedExitCode, code);
+        Assert.Contains("could not be brought up", error);
+        Assert.DoesNotContain(" up (simulated", output);
+    }
+
     private static string Hardware(string relative)
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
