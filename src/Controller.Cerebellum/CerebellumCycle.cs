@@ -33,6 +33,8 @@ public sealed class CerebellumCycle : ICycleBody, IWrenchSource
     private JointCommand _command;
     private SafetyInputs _inputs;
     private long _chunksReceived;
+    private LatestValueWriter<Wrench>? _wrenchPublisher;
+    private SpscProducer<ChunkSummary>? _chunkSummaries;
 
     /// <summary>Composes a cycle.</summary>
     /// <param name="buses">Every joint bus, in the order of their joint offsets.</param>
@@ -108,6 +110,17 @@ public sealed class CerebellumCycle : ICycleBody, IWrenchSource
     /// </summary>
     public void SetEmergencyStopInput(bool open) => _emergencyStopInput = open;
 
+    /// <summary>
+    /// Also publishes each cycle's wrench (when the sensor delivered) and a summary of each chunk taken, for a recorder
+    /// off the loop thread. Call before the loop starts; either may be null. A full summary ring drops the summary.
+    /// </summary>
+    public void PublishForRecording(LatestValueWriter<Wrench>? wrench, SpscProducer<ChunkSummary>? chunkSummaries)
+    {
+        _wrenchPublisher = wrench;
+        _chunkSummaries = chunkSummaries;
+    }
+
+
     /// <inheritdoc />
     public void Read(in CycleTime time)
     {
@@ -128,16 +141,35 @@ public sealed class CerebellumCycle : ICycleBody, IWrenchSource
             // A sensor slower than the loop (FT300: 100 Hz) repeats its last sample flagged Stale; only a timeout or a
             // lost sensor takes the wrench away from the collision check.
             _inputs.HasWrench = _wristSensor.Read(ref _inputs.Wrench) == BusStatus.Ok;
+            if (_inputs.HasWrench) _wrenchPublisher?.Write(_inputs.Wrench);
         }
 
         if (_chunks == null) return;
         while (_chunks.TryBeginRead(out var claim))
         {
-            if (_controllers.Active is IChunkConsumer consumer) consumer.Accept(claim.Message, time.NowNs);
+            int rejection = -1;
+            if (_controllers.Active is IChunkConsumer consumer) rejection = (int)consumer.Accept(claim.Message, time.NowNs);
+            if (_chunkSummaries is not null) Summarise(in claim.Message, rejection, time.NowNs);
             _inputs.LastBrainMessageNs = time.NowNs;
             Volatile.Write(ref _chunksReceived, _chunksReceived + 1);
             claim.Release();
         }
+    }
+
+    private void Summarise(in ActionChunk chunk, int rejection, long nowNs)
+    {
+        if (!_chunkSummaries!.TryClaim(out var slot)) return;
+        ref ChunkSummary summary = ref slot.Message;
+        summary.Header = new MessageHeader(chunk.Header.Sequence, nowNs);
+        summary.Steps = chunk.Steps;
+        summary.Dimension = chunk.Dimension;
+        summary.Kind = chunk.Kind;
+        summary.ModelIndex = chunk.ModelIndex;
+        summary.StepPeriodNs = chunk.StepPeriodNs;
+        summary.Rejection = rejection;
+        int n = Math.Clamp(chunk.Dimension, 0, MessageLimits.MaxJoints);
+        for (int i = 0; i < n; i++) summary.FirstAction[i] = chunk.Values[i];
+        slot.Publish();
     }
 
     /// <inheritdoc />

@@ -19,6 +19,9 @@ public static class Program
         root.Add(CanCommand.Create());
         root.Add(BrainCommand.Create());
         root.Add(EtherCatCommand.Create());
+        root.Add(ReplayCommand.Create());
+        root.Add(ExportCommand.Create());
+        root.Add(ReportCommand.Create());
         return root;
     }
 

@@ -21,6 +21,7 @@ using Controller.Robotics.Urdf;
 using Controller.Runtime.Assembly;
 using Controller.Runtime.Brain;
 using Controller.Runtime.Configuration;
+using Controller.Runtime.Recording;
 using Controller.Runtime.Simulation;
 
 namespace Controller.Runtime;
@@ -46,6 +47,8 @@ public sealed class RobotRuntime : IDisposable
     private readonly ForceTorqueSensor? _wrist;
     private readonly PlantStepper? _stepper;
     private readonly BrainWorker? _brain;
+    private readonly RecordingTaps? _recordingTaps;
+    private readonly EpisodeRecorder? _recorder;
     private Thread? _loopThread;
     private long _startNs;
     private int _stopped;
@@ -85,19 +88,33 @@ public sealed class RobotRuntime : IDisposable
             ChunkProducer = _chunkRing.TakeProducer();
             Follower = new ChunkFollowingController(limits);
             _slot = new ControllerSlot(Follower);
+            options.Recording?.Validate();
+            _recordingTaps = options.Recording is null ? null : new RecordingTaps();
+            if (_recordingTaps is not null)
+            {
+                _owned.Add(_recordingTaps);
+            }
+
             _safety = new SafetySupervisor(limits, new SafetyOptions
             {
                 BrainTimeoutNs = (long)(config.Safety.BrainTimeoutMs * 1e6),
                 StaleSensorCycles = config.Safety.StaleSensorCycles,
                 CollisionForceN = config.Safety.CollisionForceN,
                 CollisionTorqueNm = config.Safety.CollisionTorqueNm,
-            });
+            }, _recordingTaps?.Events);
             var cycle = new CerebellumCycle(_buses, _slot, _safety, _chunkRing.TakeConsumer(), _stateMailbox.TakeWriter(), _wrist, _commandMailbox.TakeWriter());
             if (!options.NoBrain && config.Brain is { Planner: { } planner, Policy: { } policy } brain)
             {
                 string instruction = options.Task ?? brain.Task ?? "";
                 _brain = new BrainWorker(Model, config.Resolve(planner), config.Resolve(policy), ChunkProducer, _stateMailbox, _commandMailbox, Scene, instruction, limits);
                 _owned.Add(_brain);
+            }
+
+            if (_recordingTaps is not null)
+            {
+                cycle.PublishForRecording(_recordingTaps.WrenchWriter, _recordingTaps.ChunkProducer);
+                _recorder = BuildRecorder(options.Recording!, _recordingTaps);
+                _owned.Add(_recorder);
             }
 
             long spinNs = config.Loop.SpinMicroseconds * 1000L;
@@ -186,7 +203,21 @@ public sealed class RobotRuntime : IDisposable
             _loopThread.Start();
         }
 
+        _recorder?.Start();
         _brain?.Start();
+    }
+
+    /// <summary>The recorder, when <see cref="RuntimeOptions.Recording"/> asked for one (closed by <see cref="Stop"/>).</summary>
+    public EpisodeRecorder? Recorder => _recorder;
+
+    private EpisodeRecorder BuildRecorder(RecordingOptions recording, RecordingTaps taps)
+    {
+        string[] joints = Model.Joints.Select(j => j.Name).ToArray();
+        RecorderSources sources = taps.Sources(_stateMailbox, _commandMailbox, _statisticsMailbox,
+            () => _brain is { } b ? (b.Instruction, b.Skill) : null,
+            () => _buses.Select(b => (b.Name, b.State.ToString(), b.Faults)).ToArray());
+        return new EpisodeRecorder(recording, sources,
+            start => RuntimeRecording.Header(Config, joints, _brain is not null, _brain?.Instruction ?? "", recording.StateRateHz, start));
     }
 
     /// <summary>The brain, when the configuration names its models.</summary>

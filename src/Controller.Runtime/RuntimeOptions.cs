@@ -1,3 +1,5 @@
+using Controller.Runtime.Recording;
+
 namespace Controller.Runtime;
 
 /// <summary>How <c>robotctl run</c> asked for the robot to be run.</summary>
@@ -14,4 +16,7 @@ public sealed record RuntimeOptions
 
     /// <summary>Run without the brain even when the configuration names models (the robot holds).</summary>
     public bool NoBrain { get; init; }
+
+    /// <summary>Record the run into an episode file (<c>--record FILE</c>); null records nothing.</summary>
+    public RecordingOptions? Recording { get; init; }
 }

@@ -28,9 +28,10 @@ public static class RunCommand
         var model = new Option<FileInfo?>("--model") { Description = "Model manifest replacing the configured planner/policy." };
         var duration = new Option<double?>("--duration") { Description = "Stop after this many seconds." };
         var noUi = new Option<bool>("--no-ui") { Description = "Plain status lines instead of the live view." };
+        var record = new Option<FileInfo?>("--record") { Description = "Record the run into this episode file (robotctl replay/report/export read it)." };
         var command = new Command("run", "Bring the robot up, run the brain and the cerebellum, and stop safely on Ctrl+C.")
         {
-            config, task, model, duration, noUi,
+            config, task, model, duration, noUi, record,
         };
         command.SetAction(parse =>
         {
@@ -61,7 +62,8 @@ public static class RunCommand
                 return UsageExitCode;
             }
 
-            return Run(robot, new RuntimeOptions { Task = parse.GetValue(task) }, seconds, parse.GetValue(noUi), output, error);
+            var options = new RuntimeOptions { Task = parse.GetValue(task), Recording = RunRecording.For(robot, parse.GetValue(record)) };
+            return Run(robot, options, seconds, parse.GetValue(noUi), output, error);
         });
         return command;
     }
@@ -136,6 +138,7 @@ public static class RunCommand
 
         output.WriteLine("robotctl run: stopping (hold, disable drives, close)…");
         runtime.Stop();
+        RunRecording.Report(runtime.Recorder, output);
         new RunStatusView(output).Summary(last);
         return 0;
     }
