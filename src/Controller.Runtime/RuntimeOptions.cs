@@ -14,4 +14,10 @@ public sealed record RuntimeOptions
 
     /// <summary>Run without the brain even when the configuration names models (the robot holds).</summary>
     public bool NoBrain { get; init; }
+
+    /// <summary>A model manifest replacing the configured planner or policy, by its <c>kind</c> (<c>--model</c>); null keeps both.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>Deadlines and recovery of the brain (see <see cref="Controller.Runtime.Brain.BrainOptions"/>).</summary>
+    public Controller.Runtime.Brain.BrainOptions Brain { get; init; } = new();
 }

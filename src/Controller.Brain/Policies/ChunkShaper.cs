@@ -96,7 +96,7 @@ public sealed class ChunkShaper
     /// <summary>Joint-rows where a position limit forced a stop faster than the acceleration bound (see <see cref="ChunkLimiter"/>).</summary>
     public long ForcedRows { get; private set; }
 
-    /// <summary>Calls where the queue still had rows beyond the next call, so nothing new was published.</summary>
+    /// <summary>Calls where the queue still had rows beyond the next call: its pending rows went out again, the fresh chunk unused.</summary>
     public long Kept { get; private set; }
 
     /// <summary>Chunks committed.</summary>
@@ -115,7 +115,7 @@ public sealed class ChunkShaper
     /// Shapes <paramref name="freshSteps"/> rows of <paramref name="fresh"/> (predicted from an observation at
     /// <paramref name="observationTimeNs"/>, computed in <paramref name="inferenceNs"/>) against the committed plan;
     /// <paramref name="current"/> is the measured position, the anchor of the very first chunk. Returns the rows to
-    /// publish (in <see cref="Output"/>, starting at <paramref name="startTimeNs"/>), or 0 when the queue keeps its plan.
+    /// publish (in <see cref="Output"/>, starting at <paramref name="startTimeNs"/>).
     /// Call <see cref="Commit"/> once the chunk is published.
     /// </summary>
     public int Shape(ReadOnlySpan<float> fresh, int freshSteps, long observationTimeNs, long inferenceNs, ReadOnlySpan<float> current, out long startTimeNs)
@@ -157,13 +157,11 @@ public sealed class ChunkShaper
         switch (Strategy)
         {
             case ChunkStrategyKind.Queue:
-                if ((long)pendingSteps * StepPeriodNs > _callPeriodNs)
-                {
-                    Kept++;
-                    _shapedSteps = 0;
-                    return 0;
-                }
-                steps = ChunkStrategies.Queue(pending, pendingSteps, fresh, freshSteps, dim, MessageLimits.MaxChunkSteps, _work);
+                // Rows beyond the next call: the fresh chunk waits its turn; the pending rows go out again unchanged, which
+                // keeps the cerebellum's brain-alive watchdog fed without changing what it executes.
+                bool keep = (long)pendingSteps * StepPeriodNs > _callPeriodNs;
+                if (keep) Kept++;
+                steps = ChunkStrategies.Queue(pending, pendingSteps, fresh, keep ? 0 : freshSteps, dim, MessageLimits.MaxChunkSteps, _work);
                 for (int s = 0; s < steps; s++) _workCounts[s] = 1;
                 break;
             case ChunkStrategyKind.TemporalEnsemble:
@@ -192,6 +190,24 @@ public sealed class ChunkShaper
         _shapedSteps = steps;
         _shapedStartNs = startTimeNs;
         return steps;
+    }
+
+    /// <summary>
+    /// Takes over <paramref name="previous"/>'s plan (a model swap: the new model's first chunk joins the old model's
+    /// rows); nothing when the joint count or row period differ. Allocation-free.
+    /// </summary>
+    public void ContinueFrom(ChunkShaper previous)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        if (previous.Dimension != Dimension || previous.StepPeriodNs != StepPeriodNs || !previous._hasPlan) return;
+        int n = previous._planSteps * Dimension;
+        previous._plan.AsSpan(0, n).CopyTo(_plan);
+        previous._counts.AsSpan(0, previous._planSteps).CopyTo(_counts);
+        previous._anchorPosition.CopyTo(_anchorPosition, 0);
+        previous._anchorStep.CopyTo(_anchorStep, 0);
+        _planSteps = previous._planSteps;
+        _planStartNs = previous._planStartNs;
+        _hasPlan = true;
     }
 
     /// <summary>Records the last <see cref="Shape"/> output as the plan being executed (call after publishing it).</summary>

@@ -92,7 +92,6 @@ public sealed class PolicyRunner
         if (Shaper is not null)
         {
             steps = Shaper.Shape(_rows, steps, observationTimeNs, _host.LastRunNs, _current, out startNs);
-            if (steps == 0) return Done(PolicyStepStatus.Kept);
             rows = Shaper.Output;
         }
 

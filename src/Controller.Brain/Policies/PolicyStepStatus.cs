@@ -26,7 +26,4 @@ public enum PolicyStepStatus
 
     /// <summary>The chunk ring was full (the cerebellum is not consuming).</summary>
     RingFull,
-
-    /// <summary>The queue strategy still had rows beyond the next call: the plan being executed was kept, nothing published.</summary>
-    Kept,
 }

@@ -61,7 +61,14 @@ public static class RunCommand
                 return UsageExitCode;
             }
 
-            return Run(robot, new RuntimeOptions { Task = parse.GetValue(task) }, seconds, parse.GetValue(noUi), output, error);
+            FileInfo? modelFile = parse.GetValue(model);
+            if (modelFile is { Exists: false })
+            {
+                error.WriteLine($"robotctl run: --model manifest '{modelFile.FullName}' does not exist. Shipped models are under models/ (e.g. models/demo-policy.yaml).");
+                return UsageExitCode;
+            }
+
+            return Run(robot, new RuntimeOptions { Task = parse.GetValue(task), Model = modelFile?.FullName }, seconds, parse.GetValue(noUi), output, error);
         });
         return command;
     }
@@ -97,7 +104,7 @@ public static class RunCommand
 
         if (runtime.Brain is { } brain)
         {
-            output.WriteLine($"  brain: planner + policy loaded (ONNX Runtime), task \"{brain.Instruction}\"");
+            output.WriteLine($"  brain: planner {brain.PlannerManifest}, policy {brain.PolicyManifest} loaded (ONNX Runtime), task \"{brain.Instruction}\"");
         }
 
         DateTime end = seconds is double s ? DateTime.UtcNow.AddSeconds(s) : DateTime.MaxValue;

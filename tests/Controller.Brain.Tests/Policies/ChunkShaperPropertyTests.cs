@@ -50,7 +50,6 @@ public class ChunkShaperPropertyTests
             var fresh = Wild(rng, dim, executed[^1]);
             long inferenceNs = rng.Next(0, 3 * (int)PeriodNs);
             int steps = shaper.Shape(fresh, Horizon, t, inferenceNs, start, out long startNs);
-            if (steps > 0)
             {
                 // The old plan ran from its start up to the new chunk's row 0.
                 if (c > 0)
@@ -122,11 +121,8 @@ public class ChunkShaperPropertyTests
                 long inferenceNs = rng.Next(0, 4 * (int)PeriodNs);
                 int steps = shaper.Shape(Wild(rng, dim, zero), Horizon, t, inferenceNs, zero, out long startNs);
                 int k = (int)((startNs - oldStart) / PeriodNs), pending = old.Length / dim - k;
-                if (steps == 0)
-                {
-                    if (strategy != ChunkStrategyKind.Queue || pending * PeriodNs <= CallPeriodNs) return false;
-                    continue;
-                }
+                bool kept = strategy == ChunkStrategyKind.Queue && pending * PeriodNs > CallPeriodNs;
+                if (steps != (kept ? pending : strategy == ChunkStrategyKind.Queue ? pending + Horizon : Horizon)) return false;
                 if (startNs > t || t - startNs >= PeriodNs || (startNs - oldStart) % PeriodNs != 0) return false; // on the old grid, at or before the observation
                 int keep = strategy == ChunkStrategyKind.Queue ? pending
                     : Math.Min(pending, (int)((t - startNs + inferenceNs + PeriodNs - 1) / PeriodNs));
@@ -151,15 +147,17 @@ public class ChunkShaperPropertyTests
     }
 
     [Fact]
-    public void Shape_QueueWithRowsPastTheNextCall_KeepsThePlan()
+    public void Shape_QueueWithRowsPastTheNextCall_RepublishesThePendingRows()
     {
         var shaper = new ChunkShaper(ChunkStrategyKind.Queue, 1, PeriodNs, CallPeriodNs, float.PositiveInfinity, float.PositiveInfinity, [], []);
         var fresh = Enumerable.Range(0, Horizon).Select(i => (float)i).ToArray();
         shaper.Shape(fresh, Horizon, 0, 0, [0], out _);
         shaper.Commit();
-        Assert.Equal(0, shaper.Shape(fresh, Horizon, 5 * PeriodNs, 0, [0], out _));       // 15 rows left > 5 rows to the next call
+        Assert.Equal(15, shaper.Shape(fresh, Horizon, 5 * PeriodNs, 0, [0], out _));      // 15 rows left > 5 rows to the next call
         Assert.Equal(1, shaper.Kept);
-        Assert.Equal(4 + Horizon, shaper.Shape(fresh, Horizon, 16 * PeriodNs, 0, [0], out long start)); // 4 left: pending ++ fresh
+        Assert.Equal(5f, shaper.Output[0]);
+        shaper.Commit();
+        Assert.Equal(4 + Horizon, shaper.Shape(fresh, Horizon, 16 * PeriodNs, 0, [0], out long start)); // 4 left (rows 16..19): pending ++ fresh
         Assert.Equal(16 * PeriodNs, start);
         Assert.Equal([16f, 17, 18, 19, 0, 1], shaper.Output[..6].ToArray());
     }
