@@ -254,14 +254,14 @@ public sealed class BrainWorker : IDisposable
                 _task.ReplacePolicy(runner);
                 _policyManifest = swap.Path;
                 Volatile.Write(ref _policyModelIndex, runner.ModelIndex);
-                old.Host.Dispose();
+                DisposeOffThread(old.Host);
             }
             else
             {
                 ModelHost old = _task.Planner;
                 _task.ReplacePlanner(swap.Host);
                 _plannerManifest = swap.Path;
-                old.Dispose();
+                DisposeOffThread(old);
             }
         }
         catch (ArgumentException e)
@@ -274,6 +274,9 @@ public sealed class BrainWorker : IDisposable
         Interlocked.Increment(ref swap.Reload ? ref _reloads : ref _swaps);
         swap.Done.TrySetResult();
     }
+
+    // Releasing a session frees its arenas; the brain thread goes straight on to its next step instead.
+    private static void DisposeOffThread(ModelHost host) => _ = Task.Run(host.Dispose);
 
     private void Run()
     {
