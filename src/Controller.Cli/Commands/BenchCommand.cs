@@ -14,6 +14,7 @@ public static class BenchCommand
         bench.Add(CreatePipeline());
         bench.Add(CreateLoop());
         bench.Add(CreatePipelineEcho());
+        bench.Add(BrainBenchmark.CreateCommand());
         return bench;
     }
 

@@ -104,7 +104,7 @@ public static class RunCommand
 
         if (runtime.Brain is { } brain)
         {
-            output.WriteLine($"  brain: planner {brain.PlannerManifest}, policy {brain.PolicyManifest} loaded (ONNX Runtime), task \"{brain.Instruction}\"");
+            output.WriteLine($"  brain: planner + policy loaded (ONNX Runtime), task \"{brain.Instruction}\"; planner {brain.PlannerManifest}, policy {brain.PolicyManifest}");
         }
 
         DateTime end = seconds is double s ? DateTime.UtcNow.AddSeconds(s) : DateTime.MaxValue;
