@@ -22,7 +22,7 @@ public sealed class PolicyRunnerSwapTests : IDisposable
     }
 
     // Rows ramp from `from` to `to` over 10 rows (state ignored), 2 joints, 50 rows/s, real-time chunking.
-    private ModelHost Ramp(string name, float from, float to)
+    private ModelHost Ramp(string name, float from, float to, string strategy = "real_time_chunking", string limits = "")
     {
         var b = new OnnxGraphBuilder(name);
         var x = b.Input("state", OnnxDataType.Float, 1, 2);
@@ -35,7 +35,7 @@ public sealed class PolicyRunnerSwapTests : IDisposable
             model: {name}.onnx
             rate_hz: 10
             inputs: [{"{"}feature: observation.state, tensor: state, shape: [1, 2]{"}"}]
-            action: {"{"}tensor: action, shape: [1, 10, 2], meaning: absolute_joint_position, step_hz: 50, strategy: real_time_chunking{"}"}
+            action: {"{"}tensor: action, shape: [1, 10, 2], meaning: absolute_joint_position, step_hz: 50, strategy: {strategy}{limits}{"}"}
             """);
         return ModelHost.Create(ManifestParser.Load(_folder.File(name + ".yaml")));
     }
@@ -63,5 +63,25 @@ public sealed class PolicyRunnerSwapTests : IDisposable
         Assert.Equal(0.5f, fresh.Row(fresh.Steps - 1)[0], 5);                          // ends on the new model's output
         for (int s = 1; s < 7; s++)                                                    // the overlap lies between old and new
             Assert.InRange(fresh.Row(s)[0], MathF.Min(old.Row(s + 3)[0], 0.5f) - 1e-6f, MathF.Max(old.Row(s + 3)[0], 0.5f) + 1e-6f);
+    }
+
+    [Theory]
+    [InlineData("replace")]
+    [InlineData("queue")]
+    [InlineData("temporal_ensemble")]
+    [InlineData("real_time_chunking")]
+    public void Step_ShapedThousandsOfTimes_AllocatesNothing(string strategy)
+    {
+        using var host = Ramp("ramp_" + strategy, 0, 0.9f, strategy, ", max_velocity: 3, max_acceleration: 20, min: [-2, -2], max: [2, 2]");
+        var producer = _ring.TakeProducer();
+        var consumer = _ring.TakeConsumer();
+        var runner = new PolicyRunner(host, 2, producer);
+        var state = new JointState { JointCount = 2 };
+        long t = 0;
+        for (int i = 0; i < 20; i++) { runner.Step(in state, t += 30_000_000); consumer.TryRead(out _); }
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 3000; i++) { runner.Step(in state, t += 30_000_000); consumer.TryRead(out _); }
+        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+        Assert.Equal(3020, runner.Count(PolicyStepStatus.Published));
     }
 }
