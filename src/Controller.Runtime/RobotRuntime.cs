@@ -106,7 +106,8 @@ public sealed class RobotRuntime : IDisposable
             if (!options.NoBrain && config.Brain is { Planner: { } planner, Policy: { } policy } brain)
             {
                 string instruction = options.Task ?? brain.Task ?? "";
-                _brain = new BrainWorker(Model, config.Resolve(planner), config.Resolve(policy), ChunkProducer, _stateMailbox, _commandMailbox, Scene, instruction, limits);
+                _brain = new BrainWorker(Model, config.Resolve(planner), config.Resolve(policy), ChunkProducer, _stateMailbox, _commandMailbox, Scene, instruction, limits,
+                    options.Brain with { ModelManifest = options.Model ?? options.Brain.ModelManifest });
                 _owned.Add(_brain);
             }
 

@@ -19,4 +19,10 @@ public sealed record RuntimeOptions
 
     /// <summary>Record the run into an episode file (<c>--record FILE</c>); null records nothing.</summary>
     public RecordingOptions? Recording { get; init; }
+
+    /// <summary>A model manifest replacing the configured planner or policy, by its <c>kind</c> (<c>--model</c>); null keeps both.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>Deadlines and recovery of the brain (see <see cref="Controller.Runtime.Brain.BrainOptions"/>).</summary>
+    public Controller.Runtime.Brain.BrainOptions Brain { get; init; } = new();
 }

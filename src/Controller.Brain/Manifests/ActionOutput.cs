@@ -16,6 +16,15 @@ namespace Controller.Brain.Manifests;
 public sealed record ActionOutput(string Tensor, long[] Shape, ActionKind Meaning, double StepHz, int ExecuteSteps, NormalizationMode Normalization,
     float[]? Minimum, float[]? Maximum, float? MaxJump, string YamlPath)
 {
+    /// <summary>How a fresh chunk meets the published one (<c>strategy</c>, absolute joint positions only).</summary>
+    public ChunkStrategyKind Strategy { get; init; } = ChunkStrategyKind.Replace;
+
+    /// <summary>Largest joint speed of a published chunk, rad/s (<c>max_velocity</c>); null: the chunk is not limited.</summary>
+    public float? MaxVelocity { get; init; }
+
+    /// <summary>Largest joint acceleration of a published chunk, rad/s² (<c>max_acceleration</c>); needs <see cref="MaxVelocity"/>.</summary>
+    public float? MaxAcceleration { get; init; }
+
     /// <summary>Time between rows in nanoseconds.</summary>
     public long StepPeriodNs => (long)Math.Round(1e9 / StepHz);
 

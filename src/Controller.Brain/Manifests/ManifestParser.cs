@@ -21,6 +21,13 @@ public static class ManifestParser
         ["delta_joint_position"] = ActionKind.DeltaJointPosition,
         ["end_effector_pose"] = ActionKind.EndEffectorPose,
     };
+    private static readonly Dictionary<string, ChunkStrategyKind> Strategies = new()
+    {
+        ["replace"] = ChunkStrategyKind.Replace,
+        ["queue"] = ChunkStrategyKind.Queue,
+        ["temporal_ensemble"] = ChunkStrategyKind.TemporalEnsemble,
+        ["real_time_chunking"] = ChunkStrategyKind.RealTimeChunking,
+    };
 
     /// <summary>Reads and parses the manifest at <paramref name="path"/>; relative paths inside resolve against its folder.</summary>
     /// <exception cref="ManifestException">With every problem found.</exception>
@@ -176,6 +183,9 @@ public static class ManifestParser
         var norm = m.Enum("normalize", Norms, required: false, NormalizationMode.None);
         float[]? min = m.Floats("min", required: false), max = m.Floats("max", required: false);
         double? jump = m.Number("max_jump", required: false, 1e-9, 1e9);
+        var strategy = m.Enum("strategy", Strategies, required: false, ChunkStrategyKind.Replace);
+        double? maxVelocity = m.Number("max_velocity", required: false, 1e-6, 1e6);
+        double? maxAcceleration = m.Number("max_acceleration", required: false, 1e-6, 1e9);
         m.ReportUnknownKeys();
         if (tensor is null || shape is null || meaning is null || norm is null || stepHz is null) return null;
         if (shape.Length is < 2 or > 3 || (shape.Length == 3 && shape[0] != 1))
@@ -183,7 +193,15 @@ public static class ManifestParser
             m.Problem("shape", $"an action chunk is [horizon, dim] or [1, horizon, dim]; found [{string.Join(", ", shape)}]");
             return null;
         }
-        var a = new ActionOutput(tensor, shape, meaning.Value, stepHz.Value, execute ?? (int)Math.Min(shape[^2], MessageLimits.MaxChunkSteps), norm.Value, min, max, (float?)jump, m.Path);
+        var a = new ActionOutput(tensor, shape, meaning.Value, stepHz.Value, execute ?? (int)Math.Min(shape[^2], MessageLimits.MaxChunkSteps), norm.Value, min, max, (float?)jump, m.Path)
+        {
+            Strategy = strategy ?? ChunkStrategyKind.Replace,
+            MaxVelocity = (float?)maxVelocity,
+            MaxAcceleration = (float?)maxAcceleration,
+        };
+        if (meaning != ActionKind.AbsoluteJointPosition && (strategy is not (null or ChunkStrategyKind.Replace) || maxVelocity is not null))
+            m.Problem("strategy", $"chunk strategies and max_velocity shape absolute joint positions only; this action is {meaning}");
+        if (maxAcceleration is not null && maxVelocity is null) m.Problem("max_acceleration", "needs max_velocity too (the limiter bounds both)");
         if (a.Horizon > MessageLimits.MaxChunkSteps) m.Problem("shape", $"horizon {a.Horizon} exceeds the chunk capacity {MessageLimits.MaxChunkSteps}");
         if (a.Dimension > MessageLimits.MaxJoints) m.Problem("shape", $"dimension {a.Dimension} exceeds the chunk capacity {MessageLimits.MaxJoints}");
         if (execute > a.Horizon) m.Problem("execute_steps", $"must be between 1 and the horizon {a.Horizon}; it is {execute}");

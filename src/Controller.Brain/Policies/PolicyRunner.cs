@@ -24,9 +24,13 @@ public sealed class PolicyRunner
     private readonly long[] _counts = new long[Enum.GetValues<PolicyStepStatus>().Length];
     private long _sequence;
 
-    /// <summary>Runs <paramref name="host"/>'s policy for a robot with <paramref name="jointCount"/> joints, publishing into <paramref name="chunks"/>.</summary>
-    /// <exception cref="ArgumentException">When the host's manifest is not a policy, or the joint count does not fit it.</exception>
-    public PolicyRunner(ModelHost host, int jointCount, SpscProducer<ActionChunk> chunks, int modelIndex = 0)
+    /// <summary>
+    /// Runs <paramref name="host"/>'s policy for a robot with <paramref name="jointCount"/> joints, publishing into <paramref name="chunks"/>.
+    /// Absolute joint-position chunks go through a <see cref="ChunkShaper"/>: <paramref name="shaper"/> when given (a swap hands
+    /// over the previous runner's, so the plan continues), otherwise a new one from the manifest's strategy and limits.
+    /// </summary>
+    /// <exception cref="ArgumentException">When the host's manifest is not a policy, the joint count does not fit it, or the shaper's dimension differs.</exception>
+    public PolicyRunner(ModelHost host, int jointCount, SpscProducer<ActionChunk> chunks, int modelIndex = 0, ChunkShaper? shaper = null)
     {
         _action = host.Manifest.Action ?? throw new ArgumentException($"'{host.Manifest.ManifestPath}' is a {host.Manifest.Kind}, not a policy.", nameof(host));
         _host = host;
@@ -41,7 +45,19 @@ public sealed class PolicyRunner
         _max = _action.Maximum ?? [];
         if (_action.Meaning == ActionKind.AbsoluteJointPosition && _action.Dimension > jointCount)
             throw new ArgumentException($"{_action.YamlPath}: absolute joint positions of {_action.Dimension} values for {jointCount} joints.", nameof(jointCount));
+        if (_action.Meaning == ActionKind.AbsoluteJointPosition)
+        {
+            if (shaper is not null && (shaper.Dimension != _action.Dimension || shaper.StepPeriodNs != _action.StepPeriodNs))
+                throw new ArgumentException($"The shaper handed over has {shaper.Dimension} joints at {shaper.StepPeriodNs} ns a row; '{host.Manifest.ManifestPath}' has {_action.Dimension} at {_action.StepPeriodNs} ns.", nameof(shaper));
+            Shaper = shaper ?? ChunkShaper.For(_action, host.Manifest.PeriodNs);
+        }
     }
+
+    /// <summary>The shaper between the model and the ring (absolute joint positions), or null.</summary>
+    public ChunkShaper? Shaper { get; }
+
+    /// <summary>The host running the model.</summary>
+    public ModelHost Host => _host;
 
     /// <summary>Where images, wrench and the instruction are written before a step.</summary>
     public ObservationAssembler Observation { get; }
@@ -71,6 +87,14 @@ public sealed class PolicyRunner
         var verdict = ChunkChecks.Check(_rows, steps, dim, _min, _max, _action.MaxJump ?? float.PositiveInfinity, absolute ? _current : default);
         if (verdict != PolicyStepStatus.Published) return Done(verdict);
 
+        ReadOnlySpan<float> rows = _rows.AsSpan(0, steps * dim);
+        long startNs = observationTimeNs;
+        if (Shaper is not null)
+        {
+            steps = Shaper.Shape(_rows, steps, observationTimeNs, _host.LastRunNs, _current, out startNs);
+            rows = Shaper.Output;
+        }
+
         if (!_chunks.TryClaim(out var claim)) return Done(PolicyStepStatus.RingFull);
         ref var chunk = ref claim.Message;
         chunk.Header = new MessageHeader(++_sequence, observationTimeNs);
@@ -78,9 +102,10 @@ public sealed class PolicyRunner
         chunk.Kind = _action.Meaning;
         chunk.ModelIndex = ModelIndex;
         chunk.StepPeriodNs = _action.StepPeriodNs;
-        chunk.StartTimeNs = observationTimeNs;
-        _rows.AsSpan(0, steps * dim).CopyTo(chunk.Values);
+        chunk.StartTimeNs = startNs;
+        rows.CopyTo(chunk.Values);
         claim.Publish();
+        Shaper?.Commit();
         return Done(PolicyStepStatus.Published);
     }
 

@@ -24,14 +24,14 @@ public sealed class PickAndPlaceTask
 {
     private static readonly string[] SkillNames = ["wait_for_plan", "approach", "descend", "close", "lift", "transport", "release", "home", "done", "failed"];
 
-    private readonly ModelHost _planner;
-    private readonly ObservationAssembler _plannerObservation;
-    private readonly PolicyRunner _policy;
+    private ModelHost _planner;
+    private ObservationAssembler _plannerObservation;
+    private PolicyRunner _policy;
     private readonly TopDownCamera _camera;
     private readonly PickAndPlaceOptions _options;
     private readonly InverseKinematics _ik;
-    private readonly HostTensor _logits;
-    private readonly HostTensor _target;
+    private HostTensor _logits;
+    private HostTensor _target;
     private readonly byte[] _pixels;
     private readonly double[] _goal;
     private readonly double[] _policyGoal;
@@ -39,9 +39,9 @@ public sealed class PickAndPlaceTask
     private readonly double[] _seed;
     private readonly int _dof;
     private readonly int _gripper;
-    private readonly int _pickIndex;
-    private readonly long _policyPeriodNs;
-    private readonly long _plannerPeriodNs;
+    private int _pickIndex;
+    private long _policyPeriodNs;
+    private long _plannerPeriodNs;
     private bool _started;
     private long _nextTickNs;
     private long _nextPlanNs;
@@ -63,27 +63,16 @@ public sealed class PickAndPlaceTask
         ArgumentNullException.ThrowIfNull(camera);
         _options = options ?? new PickAndPlaceOptions();
         _options.Validate();
-        var head = planner.Manifest.Planner ?? throw new ArgumentException($"'{planner.Manifest.ManifestPath}' is a {planner.Manifest.Kind}, not a planner.", nameof(planner));
-        _pickIndex = Array.IndexOf(head.Skills, _options.PickSkill);
-        if (_pickIndex < 0) throw new ArgumentException($"The planner's skills ({string.Join(", ", head.Skills)}) lack '{_options.PickSkill}'.", nameof(planner));
-        var targetArgument = head.Arguments.FirstOrDefault(a => a.Name == _options.TargetArgument)
-            ?? throw new ArgumentException($"The planner has no argument '{_options.TargetArgument}' (x, y in metres).", nameof(planner));
-        if (!planner.Manifest.Inputs.Any(i => i.Feature == _options.CameraFeature))
-            throw new ArgumentException($"The planner has no input fed by '{_options.CameraFeature}'.", nameof(planner));
         if (!model.HasFrame(_options.ToolFrame)) throw new ArgumentException($"Robot '{model.Name}' has no frame '{_options.ToolFrame}'.", nameof(model));
         _dof = model.DofCount;
         _gripper = model.JointIndex(_options.GripperJoint);
         if (_options.HomeRad is { } home && home.Length != _dof)
             throw new ArgumentException($"HomeRad has {home.Length} values; the robot has {_dof} joints.", nameof(options));
 
-        _planner = planner;
-        _plannerObservation = new ObservationAssembler(planner, _dof);
-        _policy = policy;
         _camera = camera;
+        (_planner, _plannerObservation, _logits, _target, _pickIndex) = BindPlanner(planner);
+        _policy = policy;
         _ik = new InverseKinematics(model, model.FrameIndex(_options.ToolFrame), _options.Ik);
-        _logits = planner.Outputs[head.SkillTensor];
-        _target = planner.Outputs[targetArgument.Tensor];
-        if (_target.ElementCount < 2) throw new ArgumentException($"Planner argument '{targetArgument.Name}' has {_target.ElementCount} values; x and y are needed.", nameof(planner));
         _pixels = new byte[camera.FrameBytes];
         _goal = new double[_dof];
         _policyGoal = new double[_dof];
@@ -91,6 +80,56 @@ public sealed class PickAndPlaceTask
         _seed = new double[_dof];
         _plannerPeriodNs = planner.Manifest.PeriodNs;
         _policyPeriodNs = PolicyPeriodNsOf(policy);
+    }
+
+    /// <summary>The policy the task steps (hot swap replaces it).</summary>
+    public PolicyRunner Policy => _policy;
+
+    /// <summary>The planner the task runs (hot swap replaces it).</summary>
+    public ModelHost Planner => _planner;
+
+    /// <summary>
+    /// Checks that <paramref name="policy"/> fits the task (observation.goal, absolute joint positions) without using it:
+    /// call off the brain thread before <see cref="ReplacePolicy"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">What the policy lacks.</exception>
+    public static void CheckPolicy(PolicyRunner policy) => PolicyPeriodNsOf(policy);
+
+    /// <summary>
+    /// Switches to <paramref name="policy"/> between two steps (a chunk boundary): the next tick runs it. The sequencer's
+    /// state (skill, goal, target) carries on; the caller disposes the previous policy's host. Brain thread only.
+    /// </summary>
+    /// <exception cref="ArgumentException">When the policy does not fit the task (nothing is switched).</exception>
+    public void ReplacePolicy(PolicyRunner policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        long period = PolicyPeriodNsOf(policy);
+        _policy = policy;
+        _policyPeriodNs = period;
+    }
+
+    /// <summary>Switches to <paramref name="planner"/> between two steps; the latched target stays. Brain thread only.</summary>
+    /// <exception cref="ArgumentException">When the planner lacks what the task reads (nothing is switched).</exception>
+    public void ReplacePlanner(ModelHost planner)
+    {
+        ArgumentNullException.ThrowIfNull(planner);
+        (_planner, _plannerObservation, _logits, _target, _pickIndex) = BindPlanner(planner);
+        _plannerPeriodNs = planner.Manifest.PeriodNs;
+    }
+
+    private (ModelHost, ObservationAssembler, HostTensor, HostTensor, int) BindPlanner(ModelHost planner)
+    {
+        ArgumentNullException.ThrowIfNull(planner);
+        var head = planner.Manifest.Planner ?? throw new ArgumentException($"'{planner.Manifest.ManifestPath}' is a {planner.Manifest.Kind}, not a planner.", nameof(planner));
+        int pickIndex = Array.IndexOf(head.Skills, _options.PickSkill);
+        if (pickIndex < 0) throw new ArgumentException($"The planner's skills ({string.Join(", ", head.Skills)}) lack '{_options.PickSkill}'.", nameof(planner));
+        var targetArgument = head.Arguments.FirstOrDefault(a => a.Name == _options.TargetArgument)
+            ?? throw new ArgumentException($"The planner has no argument '{_options.TargetArgument}' (x, y in metres).", nameof(planner));
+        if (!planner.Manifest.Inputs.Any(i => i.Feature == _options.CameraFeature))
+            throw new ArgumentException($"The planner has no input fed by '{_options.CameraFeature}'.", nameof(planner));
+        var target = planner.Outputs[targetArgument.Tensor];
+        if (target.ElementCount < 2) throw new ArgumentException($"Planner argument '{targetArgument.Name}' has {target.ElementCount} values; x and y are needed.", nameof(planner));
+        return (planner, new ObservationAssembler(planner, _dof), planner.Outputs[head.SkillTensor], target, pickIndex);
     }
 
     /// <summary>The current skill.</summary>

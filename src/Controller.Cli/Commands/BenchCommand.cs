@@ -19,6 +19,7 @@ public static class BenchCommand
         bench.Add(BenchEtherCatCommand.Create());
         bench.Add(SerialBenchmark.CreateCommand());
         bench.Add(CanBenchmark.CreateCommand());
+        bench.Add(BrainBenchmark.CreateCommand());
         return bench;
     }
 

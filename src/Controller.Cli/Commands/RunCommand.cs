@@ -62,8 +62,14 @@ public static class RunCommand
                 return UsageExitCode;
             }
 
-            var options = new RuntimeOptions { Task = parse.GetValue(task), Recording = RunRecording.For(robot, parse.GetValue(record)) };
-            return Run(robot, options, seconds, parse.GetValue(noUi), output, error);
+            FileInfo? modelFile = parse.GetValue(model);
+            if (modelFile is { Exists: false })
+            {
+                error.WriteLine($"robotctl run: --model manifest '{modelFile.FullName}' does not exist. Shipped models are under models/ (e.g. models/demo-policy.yaml).");
+                return UsageExitCode;
+            }
+
+            return Run(robot, new RuntimeOptions { Task = parse.GetValue(task), Model = modelFile?.FullName, Recording = RunRecording.For(robot, parse.GetValue(record)) }, seconds, parse.GetValue(noUi), output, error);
         });
         return command;
     }
@@ -99,7 +105,7 @@ public static class RunCommand
 
         if (runtime.Brain is { } brain)
         {
-            output.WriteLine($"  brain: planner + policy loaded (ONNX Runtime), task \"{brain.Instruction}\"");
+            output.WriteLine($"  brain: planner + policy loaded (ONNX Runtime), task \"{brain.Instruction}\"; planner {brain.PlannerManifest}, policy {brain.PolicyManifest}");
         }
 
         DateTime end = seconds is double s ? DateTime.UtcNow.AddSeconds(s) : DateTime.MaxValue;

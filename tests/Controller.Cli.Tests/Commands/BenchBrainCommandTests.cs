@@ -1,0 +1,37 @@
+using System.Text.Json;
+
+namespace Controller.Cli.Tests.Commands;
+
+public sealed class BenchBrainCommandTests
+{
+    [Fact]
+    public void BenchBrain_Briefly_WritesEveryFigureTheIssueNames()
+    {
+        string json = Path.Combine(Path.GetTempPath(), $"bench-brain-{Guid.NewGuid():N}.json");
+        try
+        {
+            var (code, output, error) = CliRunner.Run("bench", "brain", "--seconds", "1.5", "--json", json);
+
+            Assert.True(code == 0, error + output);
+            var root = JsonDocument.Parse(File.ReadAllText(json)).RootElement;
+            Assert.True(root.GetProperty("overhead_vs_bare").GetDouble() > 0);
+            Assert.True(root.GetProperty("planner_hz").GetDouble() > 0);
+            Assert.True(root.GetProperty("policy_hz").GetDouble() > root.GetProperty("planner_hz").GetDouble());
+            Assert.True(root.GetProperty("loop_p99_with_brain_us").GetDouble() > 0);
+            Assert.True(root.GetProperty("loop_p99_without_brain_us").GetDouble() > 0);
+            Assert.Equal(0, root.GetProperty("allocated_bytes_per_inference").GetDouble());
+        }
+        finally
+        {
+            File.Delete(json);
+        }
+    }
+
+    [Fact]
+    public void BenchBrain_FolderWithoutModels_SaysWhatIsMissing()
+    {
+        var (code, _, error) = CliRunner.Run("bench", "brain", "--seconds", "1", "--models", Path.GetTempPath());
+        Assert.Equal(2, code);
+        Assert.Contains("no demo-policy.yaml", error);
+    }
+}
