@@ -57,11 +57,16 @@ public static class DoctorCommand
             var trial = RunTrial(request);
             foreach (var item in trial.Items) output.WriteLine($"  {item.Describe()}");
             var readiness = new RealtimeReadiness(capabilities, trial);
+            output.WriteLine();
+            var hardware = Doctor.HardwareDoctor.Run();
+            Doctor.HardwareDoctor.Write(hardware, output);
             var file = parse.GetValue(json);
             if (file != null)
             {
                 file.Directory?.Create();
-                File.WriteAllText(file.FullName, JsonSerializer.Serialize(readiness, JsonOptions));
+                var document = JsonSerializer.SerializeToNode(readiness, JsonOptions)!;
+                document["hardware"] = JsonSerializer.SerializeToNode(hardware, JsonOptions);
+                File.WriteAllText(file.FullName, document.ToJsonString(JsonOptions));
                 output.WriteLine($"findings written to {file.FullName}");
             }
             output.WriteLine(readiness.Verdict);
