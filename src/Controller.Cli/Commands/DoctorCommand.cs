@@ -41,7 +41,7 @@ public static class DoctorCommand
         });
         var tryMlock = new Option<bool>("--try-mlock") { Description = "Also try mlockall(MCL_CURRENT|MCL_FUTURE) in the trial (undone right after)." };
         var json = new Option<FileInfo?>("--json") { Description = "Write the findings as JSON to this file." };
-        var command = new Command("doctor", "Check this machine for real-time readiness: kernel, privileges, limits, CPUs, GC; then try SCHED_FIFO, pinning (and mlockall).")
+        var command = new Command("doctor", "Check this machine for real-time readiness: kernel, privileges, limits, CPUs, GC; then try SCHED_FIFO, pinning (and mlockall); then hardware: FTDI latency timers, CPU isolation and governors, raw sockets, CAN, ONNX Runtime.")
         {
             priority, cpu, tryMlock, json,
         };

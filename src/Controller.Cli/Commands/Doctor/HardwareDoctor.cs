@@ -29,6 +29,8 @@ public static class HardwareDoctor
             output.WriteLine($"{f.Check.PadRight(width)}  {f.StatusText,-4}  {f.Value}");
             if (f.Fix is not null) output.WriteLine($"{new string(' ', width)}  fix:  {f.Fix}");
         }
+        // The verdict line after this counts the real-time half only (scripts parse it); the hardware half is summed here.
+        output.WriteLine($"hardware: {findings.Count(f => f.Status == DoctorStatus.Fail)} fail, {findings.Count(f => f.Status == DoctorStatus.Warn)} warn");
     }
 
     private static DoctorFinding ProbeOnnx()

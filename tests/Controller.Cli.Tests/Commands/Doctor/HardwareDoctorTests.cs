@@ -27,6 +27,7 @@ public class HardwareDoctorTests
 
             Assert.Equal(0, code);
             Assert.Contains("can kernel support", output);
+            Assert.Matches(@"hardware: \d+ fail, \d+ warn", output);
             using var json = JsonDocument.Parse(File.ReadAllText(path));
             var hardware = json.RootElement.GetProperty("hardware").EnumerateArray().ToArray();
             Assert.Contains(hardware, h => h.GetProperty("check").GetString() == "onnxruntime providers");
