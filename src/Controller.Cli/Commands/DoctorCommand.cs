@@ -41,7 +41,7 @@ public static class DoctorCommand
         });
         var tryMlock = new Option<bool>("--try-mlock") { Description = "Also try mlockall(MCL_CURRENT|MCL_FUTURE) in the trial (undone right after)." };
         var json = new Option<FileInfo?>("--json") { Description = "Write the findings as JSON to this file." };
-        var command = new Command("doctor", "Check this machine for real-time readiness: kernel, privileges, limits, CPUs, GC; then try SCHED_FIFO, pinning (and mlockall).")
+        var command = new Command("doctor", "Check this machine for real-time readiness: kernel, privileges, limits, CPUs, GC; then try SCHED_FIFO, pinning (and mlockall); then hardware: FTDI latency timers, CPU isolation and governors, raw sockets, CAN, ONNX Runtime.")
         {
             priority, cpu, tryMlock, json,
         };
@@ -57,11 +57,16 @@ public static class DoctorCommand
             var trial = RunTrial(request);
             foreach (var item in trial.Items) output.WriteLine($"  {item.Describe()}");
             var readiness = new RealtimeReadiness(capabilities, trial);
+            output.WriteLine();
+            var hardware = Doctor.HardwareDoctor.Run();
+            Doctor.HardwareDoctor.Write(hardware, output);
             var file = parse.GetValue(json);
             if (file != null)
             {
                 file.Directory?.Create();
-                File.WriteAllText(file.FullName, JsonSerializer.Serialize(readiness, JsonOptions));
+                var document = JsonSerializer.SerializeToNode(readiness, JsonOptions)!;
+                document["hardware"] = JsonSerializer.SerializeToNode(hardware, JsonOptions);
+                File.WriteAllText(file.FullName, document.ToJsonString(JsonOptions));
                 output.WriteLine($"findings written to {file.FullName}");
             }
             output.WriteLine(readiness.Verdict);

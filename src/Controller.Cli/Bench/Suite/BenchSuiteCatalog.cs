@@ -16,9 +16,14 @@ public static class BenchSuiteCatalog
             new PipelineSuite(),
             new LoopSuite(),
         };
-        suites.AddRange(robot.Buses.Select(bus => new DynamixelBusSuite(bus)));
+        suites.AddRange(robot.Buses.Select(bus => bus.Type == "feetech" ? (IBenchSuite)new FeetechBusSuite(bus) : new DynamixelBusSuite(bus)));
+        suites.Add(new SerialSuite("dynamixel"));
+        suites.Add(new SerialSuite("feetech"));
+        suites.Add(new CanSuite());
+        suites.Add(new EtherCatSuite());
         suites.AddRange(robot.Sensors.Select(sensor => new Ft300SensorSuite(sensor)));
         suites.Add(new BrainSuite());
+        suites.Add(new BrainHostSuite());
         suites.Add(new EndToEndSuite());
         return suites;
     }

@@ -31,7 +31,7 @@ public sealed class DynamixelBusSuite : IBenchSuite
     public BenchSuiteResult Run(BenchSuiteContext context, CancellationToken cancellation)
     {
         if (_bus.Type != "dynamixel")
-            return BenchSuiteResult.Skip(Name, $"bus type '{_bus.Type}' has no bench all suite yet (only dynamixel)");
+            return BenchSuiteResult.Skip(Name, $"bus type '{_bus.Type}' has no bench all suite yet (only dynamixel and feetech)");
 
         IndependentJointPlant? plant = null;
         DynamixelChainTwin? twin = null;

@@ -23,7 +23,7 @@ public class BenchAllCommandTests
 
             Assert.True(code == 0, $"exit {code}\n{output}\n{error}");
             var report = BenchAllReport.Parse(File.ReadAllText(json), json);
-            Assert.Equal(["loop", "bus.arm", "sensor.wrist", "brain", "end_to_end"], report.Suites.Select(s => s.Name));
+            Assert.Equal(["loop", "bus.arm", "sensor.wrist", "brain", "brain.host", "end_to_end"], report.Suites.Select(s => s.Name));
             Assert.All(report.Suites, s => Assert.Equal(SuiteStatus.Ok, s.Status));
             Assert.True(report.Find("bus.arm", "cycle_p50_us")!.Value > 0);
             Assert.Equal(0, report.Find("bus.arm", "allocated_bytes_per_cycle")!.Value);

@@ -41,8 +41,8 @@ public class SuitePartsTests
         RobotConfig robot = RobotConfigLoader.Load(Path.Combine(SuiteReports.RepositoryRoot(), "hardware", "sim-arm6", "robot.yaml"));
         var all = BenchSuiteCatalog.All(robot);
 
-        Assert.Equal(["pipeline", "loop", "bus.arm", "sensor.wrist", "brain", "end_to_end"], all.Select(s => s.Name));
-        Assert.Equal(["bus.arm", "brain"], BenchSuiteCatalog.Select(all, ["brain", "bus"]).Select(s => s.Name));
+        Assert.Equal(["pipeline", "loop", "bus.arm", "serial.dynamixel", "serial.feetech", "can", "ethercat", "sensor.wrist", "brain", "brain.host", "end_to_end"], all.Select(s => s.Name));
+        Assert.Equal(["bus.arm", "brain", "brain.host"], BenchSuiteCatalog.Select(all, ["brain", "bus"]).Select(s => s.Name));
         var e = Assert.Throws<ArgumentException>(() => BenchSuiteCatalog.Select(all, ["bu"]));
         Assert.Contains("no suite named bu", e.Message);
         Assert.Contains("bus.arm", e.Message);
