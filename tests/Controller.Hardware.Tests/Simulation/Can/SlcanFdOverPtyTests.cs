@@ -1,4 +1,5 @@
 using Controller.Hardware.Protocols.Slcan;
+using Controller.Hardware.Tests.Support;
 using Controller.Hardware.Transports.Can;
 
 namespace Controller.Hardware.Tests.Simulation.Can;
@@ -63,6 +64,27 @@ public sealed class SlcanFdOverPtyTests : IDisposable
         Assert.Equal(0, _rig.SettleTimeouts);
         Assert.Equal(0, _rig.Channel.Counters.MalformedInput);
         Assert.Equal(0, _rig.Channel.AdapterErrors);
+    }
+
+    [Fact]
+    public void SendFdReceiveFd_OverThePtyEveryTick_DoesNotAllocateOnTheCallingThread()
+    {
+        var toBus = Frame(0x100, 64, extended: false, brs: true);
+        var toHost = Frame(0x101, 32, extended: false, brs: false);
+        long received = 0;
+        void Cycle()
+        {
+            _rig.Channel.TrySendFd(toBus);
+            _peer.TrySendFd(toHost);
+            _rig.Tick();
+            while (_peer.TryReceiveFd(out _)) { }
+            while (_legacy.TryReceiveFd(out _)) { }
+            while (_rig.Channel.TryReceiveFd(out _)) received++;
+        }
+        Assert.Equal(0, SteadyState.AllocatedBytes(_ => Cycle(), measured: 300, batch: 50));
+        Assert.True(received >= 300);
+        Assert.Equal(0, _rig.SettleTimeouts);
+        Assert.Equal(0, _rig.Channel.Counters.SendRejected);
     }
 
     public void Dispose() => _rig.Dispose();
