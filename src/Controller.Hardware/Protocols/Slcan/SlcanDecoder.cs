@@ -4,7 +4,8 @@ namespace Controller.Hardware.Protocols.Slcan;
 
 /// <summary>
 /// Streaming decoder of what an SLCAN adapter sends: bytes in, one <see cref="SlcanMessage"/> per completed line
-/// out. Lines end with CR (0x0D); BEL (0x07) is an error reply on its own.
+/// out. Lines end with CR (0x0D); BEL (0x07) is an error reply on its own. Classic frame lines (<c>t T r R</c>) and the
+/// CANable 2.0 CAN FD lines (<c>d D b B</c>) are both decoded, whatever the adapter's dialect.
 /// </summary>
 /// <remarks>
 /// Never throws and never allocates. Resynchronisation: a line that is not valid SLCAN is dropped whole at its CR
@@ -14,8 +15,11 @@ namespace Controller.Hardware.Protocols.Slcan;
 /// </remarks>
 public sealed class SlcanDecoder
 {
-    /// <summary>Longest valid line without its CR: <c>T</c> + 8 id + 1 length + 16 data + 4 timestamp.</summary>
-    public const int MaxLineLength = 30;
+    /// <summary>Longest valid line without its CR: <c>B</c> + 8 id + 1 DLC + 128 data (64 bytes) + 4 timestamp.</summary>
+    public const int MaxLineLength = 142;
+
+    /// <summary>Longest valid classic line without its CR: <c>T</c> + 8 id + 1 length + 16 data + 4 timestamp.</summary>
+    public const int MaxClassicLineLength = 30;
 
     private readonly byte[] _line = new byte[MaxLineLength];
     private int _length;
@@ -62,6 +66,10 @@ public sealed class SlcanDecoder
             case (byte)'T': return TryDecodeFrame(line, idDigits: 8, remote: false, ref message);
             case (byte)'r': return TryDecodeFrame(line, idDigits: 3, remote: true, ref message);
             case (byte)'R': return TryDecodeFrame(line, idDigits: 8, remote: true, ref message);
+            case (byte)'d': return TryDecodeFdFrame(line, idDigits: 3, bitRateSwitch: false, ref message);
+            case (byte)'D': return TryDecodeFdFrame(line, idDigits: 8, bitRateSwitch: false, ref message);
+            case (byte)'b': return TryDecodeFdFrame(line, idDigits: 3, bitRateSwitch: true, ref message);
+            case (byte)'B': return TryDecodeFdFrame(line, idDigits: 8, bitRateSwitch: true, ref message);
             case (byte)'z':
             case (byte)'Z':
                 if (line.Length != 1) return false;
@@ -133,6 +141,48 @@ public sealed class SlcanDecoder
         }
         message.Kind = SlcanMessageKind.Frame;
         message.Frame = frame;
+        return true;
+    }
+
+    /// <summary>
+    /// <c>d</c>/<c>D</c>/<c>b</c>/<c>B</c> (CANable 2.0 firmware): id, the DLC as one hex digit 0..F
+    /// (<see cref="CanFdDlc.LengthOf"/>), 2 hex digits per data byte, optionally a 4-digit timestamp.
+    /// </summary>
+    private static bool TryDecodeFdFrame(ReadOnlySpan<byte> line, int idDigits, bool bitRateSwitch, ref SlcanMessage message)
+    {
+        int dlcAt = 1 + idDigits;
+        if (line.Length < dlcAt + 1) return false;
+        if (!TryHex(line.Slice(1, idDigits), out uint id)) return false;
+        bool extended = idDigits == 8;
+        if (!CanFrame.IsValidId(id, extended)) return false;
+        if (!TryHex(line.Slice(dlcAt, 1), out uint dlc)) return false;
+        int length = CanFdDlc.LengthOf((int)dlc);
+        int dataChars = 2 * length;
+        int rest = line.Length - (dlcAt + 1 + dataChars);
+        if (rest != 0 && rest != 4) return false;
+
+        var frame = new CanFdFrame
+        {
+            Id = id,
+            Length = (byte)length,
+            Flags = CanFrameFlags.FlexibleDataRate
+                | (extended ? CanFrameFlags.Extended : CanFrameFlags.None)
+                | (bitRateSwitch ? CanFrameFlags.BitRateSwitch : CanFrameFlags.None),
+        };
+        var data = line.Slice(dlcAt + 1, dataChars);
+        for (int i = 0; i < length; i++)
+        {
+            if (!TryHex(data.Slice(2 * i, 2), out uint b)) return false;
+            frame.Data[i] = (byte)b;
+        }
+        if (rest == 4)
+        {
+            if (!TryHex(line[^4..], out uint ms)) return false;
+            message.HasTimestamp = true;
+            message.TimestampMs = (ushort)ms;
+        }
+        message.Kind = SlcanMessageKind.FdFrame;
+        message.FdFrame = frame;
         return true;
     }
 

@@ -16,4 +16,11 @@ public enum SlcanDialect
     /// <c>z</c>/<c>Z</c> acknowledgement for transmitted frames.
     /// </summary>
     Canable,
+
+    /// <summary>
+    /// CANable 2.0 firmware (normaldotcom canable2-fw): the <see cref="Canable"/> bit-rate table plus CAN FD lines
+    /// <c>d</c>/<c>D</c> (no BRS) and <c>b</c>/<c>B</c> (BRS) and the data bit rate <c>Y1</c>/<c>Y2</c>/<c>Y4</c>/<c>Y5</c>
+    /// (Mbit/s). Every accepted command, frame lines included, is answered with CR (slcan.c of canable2-fw).
+    /// </summary>
+    CanableFd,
 }

@@ -11,6 +11,12 @@ public struct SlcanMessage
     /// <summary>The frame, for <see cref="SlcanMessageKind.Frame"/> (its timestamp is left zero: the channel stamps it).</summary>
     public CanFrame Frame;
 
+    /// <summary>
+    /// The frame, for <see cref="SlcanMessageKind.FdFrame"/>: FDF set, BRS set for <c>b</c>/<c>B</c>; ESI is never set
+    /// (SLCAN does not carry it). Timestamp left zero.
+    /// </summary>
+    public CanFdFrame FdFrame;
+
     /// <summary>True when the frame line carried the adapter's 4-digit millisecond timestamp.</summary>
     public bool HasTimestamp;
 

@@ -20,4 +20,7 @@ public enum SlcanMessageKind
 
     /// <summary><c>Fxx</c>: status flags (bit 0 RX FIFO full, 1 TX FIFO full, 2 error warning, 3 data overrun, 5 error passive, 6 arbitration lost, 7 bus error).</summary>
     StatusFlags,
+
+    /// <summary>A received CAN FD frame (<c>d</c>, <c>D</c>, <c>b</c>, <c>B</c>, CANable 2.0 firmware), optionally with a timestamp.</summary>
+    FdFrame,
 }

@@ -12,7 +12,11 @@ namespace Controller.Hardware.Simulation.Slcan;
 /// Behaviour per dialect: <see cref="SlcanDialect.Lawicel"/> acknowledges <c>t</c>/<c>T</c> with <c>z\r</c>/<c>Z\r</c>
 /// and supports <c>Z1</c>/<c>Z0</c> timestamps; <see cref="SlcanDialect.Canable"/> sends no acknowledgement for a
 /// transmitted frame and refuses <c>Z</c> with BEL (canable-fw has no Z command). Both refuse frames while closed
-/// and bit-rate changes while open with BEL. Two threads: one reads host commands, one forwards bus frames.
+/// and bit-rate changes while open with BEL. <see cref="SlcanDialect.CanableFd"/> (CANable 2.0 firmware) also takes
+/// <c>d D b B</c> FD lines and <c>Yn</c>, answers every accepted frame line with CR as canable2-fw's slcan.c does, and
+/// forwards FD frames from the bus as <c>d D b B</c> lines; FD needs a bus channel that is an <see cref="ICanFdChannel"/>
+/// (otherwise FD lines are refused with BEL). The other dialects refuse FD lines and <c>Y</c> with BEL and drop FD
+/// frames from the bus (counted in <see cref="FdFramesDropped"/>), as a classic adapter cannot receive them. Two threads: one reads host commands, one forwards bus frames.
 /// Misbehaviour on demand: <see cref="Silent"/> (no answers at all, as an unplugged or hung adapter) and
 /// <see cref="InjectGarbage"/> (line noise in the stream).
 /// </remarks>
@@ -30,6 +34,7 @@ public sealed class SlcanAdapterTwin : IDisposable
     private long _frameLinesFromHost;
     private long _framesTakenFromBus;
     private long _framesToHost;
+    private long _fdFramesDropped;
 
     /// <summary>Starts the adapter on <paramref name="stream"/> (owned) in front of <paramref name="bus"/> (not owned).</summary>
     public SlcanAdapterTwin(Stream stream, ICanChannel bus, SlcanDialect dialect = SlcanDialect.Canable, ushort version = 0x1013)
@@ -53,7 +58,13 @@ public sealed class SlcanAdapterTwin : IDisposable
     /// <summary>The bit rate set by the last <c>Sn</c> (0 before any).</summary>
     public int BitsPerSecond { get; private set; }
 
-    /// <summary>Frame lines (<c>t</c>/<c>T</c>/<c>r</c>/<c>R</c>) received from the host and handled, whether put on the bus or refused with BEL.</summary>
+    /// <summary>The CAN FD data bit rate set by the last <c>Yn</c> (0 before any; the firmware's default is 2 Mbit/s).</summary>
+    public int DataBitsPerSecond { get; private set; }
+
+    /// <summary>FD frames taken from the bus but not forwarded, because the dialect has no FD lines.</summary>
+    public long FdFramesDropped => Interlocked.Read(ref _fdFramesDropped);
+
+    /// <summary>Frame lines (<c>t</c>/<c>T</c>/<c>r</c>/<c>R</c>, and <c>d D b B</c>) received from the host and handled, whether put on the bus or refused with BEL.</summary>
     public long FrameLinesFromHost => Interlocked.Read(ref _frameLinesFromHost);
 
     /// <summary>Frames (error frames included) taken from the bus, whether forwarded to the host or not.</summary>
@@ -80,7 +91,7 @@ public sealed class SlcanAdapterTwin : IDisposable
     private void CommandLoop()
     {
         var buffer = new byte[256];
-        var line = new byte[64];
+        var line = new byte[SlcanDecoder.MaxLineLength + 8];
         int length = 0;
         while (!_stop)
         {
@@ -112,7 +123,23 @@ public sealed class SlcanAdapterTwin : IDisposable
                     Bell();
                 else if (_dialect == SlcanDialect.Lawicel)
                     Write(command[0] is (byte)'t' or (byte)'r' ? "z\r"u8 : "Z\r"u8);
+                else if (_dialect == SlcanDialect.CanableFd)
+                    Ok();
                 Interlocked.Increment(ref _frameLinesFromHost);
+                return;
+            case 'd' or 'D' or 'b' or 'B':
+                if (!SlcanBitrates.SupportsFd(_dialect) || !_open || _bus is not ICanFdChannel fdBus
+                    || !SlcanDecoder.TryDecodeLine(command, out var fdMessage) || fdMessage.HasTimestamp || !fdBus.TrySendFd(fdMessage.FdFrame))
+                    Bell();
+                else
+                    Ok();
+                Interlocked.Increment(ref _frameLinesFromHost);
+                return;
+            case 'Y':
+                int dataRate = command.Length == 2 ? SlcanBitrates.DataBitrateFor(command[1] - '0', _dialect) : 0;
+                if (_open || dataRate == 0) { Bell(); return; }
+                DataBitsPerSecond = dataRate;
+                Ok();
                 return;
             case 'S':
                 int rate = command.Length == 2 ? SlcanBitrates.BitrateFor(command[1] - '0', _dialect) : 0;
@@ -157,13 +184,16 @@ public sealed class SlcanAdapterTwin : IDisposable
         while (!_stop)
         {
             bool any = false;
-            while (_bus.TryReceive(out var frame))
+            while (TryReceiveFromBus(out var frame))
             {
                 any = true;
-                if (_open && !Silent && !frame.IsError)
+                bool isError = !frame.IsFd && (frame.Flags & CanFrameFlags.Error) != 0;
+                if (frame.IsFd && !SlcanBitrates.SupportsFd(_dialect))
+                    Interlocked.Increment(ref _fdFramesDropped);
+                else if (_open && !Silent && !isError)
                 {
                     int timestampMs = _timestamps ? (int)(frame.TimestampNs / 1_000_000 % 60_000) : -1;
-                    int length = SlcanEncoder.EncodeFrame(frame, line, timestampMs);
+                    int length = SlcanEncoder.EncodeFdFrame(frame, line, timestampMs);
                     if (length > 0)
                     {
                         Write(line[..length]);
@@ -174,6 +204,14 @@ public sealed class SlcanAdapterTwin : IDisposable
             }
             if (!any) Thread.Sleep(1);
         }
+    }
+
+    private bool TryReceiveFromBus(out CanFdFrame frame)
+    {
+        if (_bus is ICanFdChannel fdBus) return fdBus.TryReceiveFd(out frame);
+        bool got = _bus.TryReceive(out var classic);
+        frame = got ? CanFdFrame.FromClassic(classic) : default;
+        return got;
     }
 
     private void Ok() => Write("\r"u8);

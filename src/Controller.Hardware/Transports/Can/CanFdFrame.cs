@@ -37,6 +37,16 @@ public struct CanFdFrame : IEquatable<CanFdFrame>
     /// <summary>True when the data phase is sent at the data bit rate.</summary>
     public readonly bool BitRateSwitch => (Flags & CanFrameFlags.BitRateSwitch) != 0;
 
+    /// <summary>
+    /// The frame's priority on the bus, lower wins: the arbitration field as <see cref="CanFrame.ArbitrationKey"/> reads
+    /// it (an FD frame's RRS bit is dominant, like a classic data frame's RTR), then one more bit for FDF as a tie-break
+    /// between a classic and an FD frame with the same identifier (a classic frame's r0 is dominant where an FD frame
+    /// sends a recessive FDF; on a real bus two senders of one identifier are a design error). Only comparable with
+    /// keys of other <see cref="CanFdFrame"/>s.
+    /// </summary>
+    public readonly ulong ArbitrationKey =>
+        (CanFrame.ArbitrationKeyOf(Id, IsExtended, !IsFd && (Flags & CanFrameFlags.Remote) != 0) << 1) | (IsFd ? 1UL : 0UL);
+
     /// <summary>The used data bytes.</summary>
     [UnscopedRef]
     public Span<byte> Payload => ((Span<byte>)Data)[..Math.Min((int)Length, CanFdDlc.MaxLength)];

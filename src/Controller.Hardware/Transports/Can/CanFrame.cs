@@ -96,16 +96,16 @@ public struct CanFrame : IEquatable<CanFrame>
     /// A standard frame beats an extended one with the same 11 base bits (SRR and IDE are recessive), and a data
     /// frame beats a remote frame with the same identifier (RTR is recessive).
     /// </summary>
-    public readonly ulong ArbitrationKey
+    public readonly ulong ArbitrationKey => ArbitrationKeyOf(Id, IsExtended, IsRemote);
+
+    /// <summary>The arbitration field of a frame with these properties read as a number (see <see cref="ArbitrationKey"/>).</summary>
+    internal static ulong ArbitrationKeyOf(uint id, bool extended, bool remote)
     {
-        get
-        {
-            ulong rtr = IsRemote ? 1UL : 0UL;
-            if (!IsExtended) return ((ulong)(Id & MaxStandardId) << 21) | (rtr << 20);
-            ulong baseId = (Id >> 18) & MaxStandardId;
-            ulong extension = Id & 0x3FFFF;
-            return (baseId << 21) | (1UL << 20) | (1UL << 19) | (extension << 1) | rtr;
-        }
+        ulong rtr = remote ? 1UL : 0UL;
+        if (!extended) return ((ulong)(id & MaxStandardId) << 21) | (rtr << 20);
+        ulong baseId = (id >> 18) & MaxStandardId;
+        ulong extension = id & 0x3FFFF;
+        return (baseId << 21) | (1UL << 20) | (1UL << 19) | (extension << 1) | rtr;
     }
 
     /// <summary>Same identifier, flags, length and used bytes (the timestamp is ignored).</summary>

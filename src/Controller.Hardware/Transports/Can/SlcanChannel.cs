@@ -19,16 +19,19 @@ namespace Controller.Hardware.Transports.Can;
 /// until the adapter answers and throw on refusal or timeout; call them from the lifecycle thread while no frames
 /// are being sent, since a stray CR from a transmission could otherwise be taken for the command's answer.
 /// The channel owns the stream and disposes it.
+/// CAN FD (<see cref="SlcanDialect.CanableFd"/>): <see cref="TrySendFd"/> writes <c>d D b B</c> lines, received FD lines
+/// queue with the classic frames in arrival order; <see cref="TryReceive"/> skips an FD frame and counts it as malformed
+/// input, so read an FD bus with <see cref="TryReceiveFd"/>. ESI is not carried by SLCAN.
 /// </remarks>
-public sealed class SlcanChannel : ICanChannel
+public sealed class SlcanChannel : ICanFdChannel
 {
     private readonly Stream _stream;
     private readonly IMonotonicClock _clock;
     private readonly SlcanOptions _options;
     private readonly SlcanDecoder _decoder = new();
-    private readonly SpscRing<CanFrame> _rxRing;
-    private readonly SpscProducer<CanFrame> _rxProducer;
-    private readonly SpscConsumer<CanFrame> _rxConsumer;
+    private readonly SpscRing<CanFdFrame> _rxRing;
+    private readonly SpscProducer<CanFdFrame> _rxProducer;
+    private readonly SpscConsumer<CanFdFrame> _rxConsumer;
     private readonly byte[] _sendBuffer = new byte[SlcanEncoder.MaxLineLength];
     private readonly ManualResetEventSlim _replied = new(false);
     private readonly object _commandGate = new();
@@ -59,7 +62,7 @@ public sealed class SlcanChannel : ICanChannel
             throw new ArgumentOutOfRangeException(nameof(options), _options.CommandTimeoutMs, "CommandTimeoutMs must be > 0.");
         if (_options.TimestampWrapMs <= 0 || _options.TimestampWrapMs > 65_536)
             throw new ArgumentOutOfRangeException(nameof(options), _options.TimestampWrapMs, "TimestampWrapMs must be 1..65536.");
-        _rxRing = SpscRing<CanFrame>.Create(_options.ReceiveCapacity);
+        _rxRing = SpscRing<CanFdFrame>.Create(_options.ReceiveCapacity);
         _rxProducer = _rxRing.TakeProducer();
         _rxConsumer = _rxRing.TakeConsumer();
         _reader = new Thread(ReadLoop) { IsBackground = true, Name = $"slcan {name}" };
@@ -110,10 +113,11 @@ public sealed class SlcanChannel : ICanChannel
 
     /// <summary>
     /// Opens the CAN channel at <paramref name="bitsPerSecond"/>: closes it first (a refusal is fine: it was closed),
-    /// sets the bit rate (<c>Sn</c> of the dialect), timestamps (<c>Z1</c>/<c>Z0</c>, only if asked for), then
+    /// sets the bit rate (<c>Sn</c> of the dialect), the FD data bit rate (<c>Yn</c>, only when
+    /// <see cref="SlcanOptions.DataBitsPerSecond"/> is set), timestamps (<c>Z1</c>/<c>Z0</c>, only if asked for), then
     /// <c>O</c> (or <c>L</c>).
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">When the dialect has no code for the bit rate.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">When the dialect has no code for the bit rate (or for <see cref="SlcanOptions.DataBitsPerSecond"/>).</exception>
     /// <exception cref="IOException">When the adapter refuses a command (the message names it).</exception>
     /// <exception cref="TimeoutException">When the adapter does not answer.</exception>
     public void Open(int bitsPerSecond)
@@ -122,6 +126,12 @@ public sealed class SlcanChannel : ICanChannel
         SlcanEncoder.EncodeBitrate(bitsPerSecond, _options.Dialect, bitrate);
         Command(SlcanEncoder.Command('C'), "C (close)", refusalIsFine: true);
         Command(bitrate, $"S{(char)bitrate[1]} ({bitsPerSecond} bit/s, {_options.Dialect} table)");
+        if (_options.DataBitsPerSecond != 0)
+        {
+            Span<byte> dataBitrate = stackalloc byte[3];
+            SlcanEncoder.EncodeDataBitrate(_options.DataBitsPerSecond, _options.Dialect, dataBitrate);
+            Command(dataBitrate, $"Y{(char)dataBitrate[1]} (CAN FD data phase {_options.DataBitsPerSecond} bit/s)");
+        }
         if (_options.AdapterTimestamps)
             Command(SlcanEncoder.Timestamps(true), "Z1 (timestamps on; CANable-family firmware has no Z command: turn AdapterTimestamps off)");
         Interlocked.Exchange(ref _lastTimestampMs, -1);
@@ -144,8 +154,20 @@ public sealed class SlcanChannel : ICanChannel
     public byte ReadStatusFlags() => (byte)Expect(Command(SlcanEncoder.Command('F'), "F (status flags)"), SlcanMessageKind.StatusFlags, "F").Value;
 
     /// <inheritdoc />
-    public bool TrySend(in CanFrame frame)
+    public bool TrySend(in CanFrame frame) => TrySendFd(CanFdFrame.FromClassic(frame));
+
+    /// <summary>
+    /// Writes an FD frame as a <c>d D b B</c> line (a classic one, without FDF, as <c>t T r R</c>); false (and counted)
+    /// when closed, another write is in progress, the frame cannot be expressed in SLCAN, the dialect has no FD, or the
+    /// write fails.
+    /// </summary>
+    public bool TrySendFd(in CanFdFrame frame)
     {
+        if (frame.IsFd && !SlcanBitrates.SupportsFd(_options.Dialect))
+        {
+            Counters.Rejected();
+            return false;
+        }
         if (Volatile.Read(ref _open) == 0 || Interlocked.CompareExchange(ref _writing, 1, 0) != 0)
         {
             Counters.Rejected();
@@ -153,7 +175,7 @@ public sealed class SlcanChannel : ICanChannel
         }
         try
         {
-            int length = SlcanEncoder.EncodeFrame(frame, _sendBuffer);
+            int length = SlcanEncoder.EncodeFdFrame(frame, _sendBuffer);
             if (length == 0)
             {
                 Counters.Rejected();
@@ -175,7 +197,19 @@ public sealed class SlcanChannel : ICanChannel
     }
 
     /// <inheritdoc />
-    public bool TryReceive(out CanFrame frame) => _rxConsumer.TryRead(out frame);
+    public bool TryReceive(out CanFrame frame)
+    {
+        while (_rxConsumer.TryRead(out var any))
+        {
+            if (any.TryToClassic(out frame)) return true;
+            Counters.Malformed();
+        }
+        frame = default;
+        return false;
+    }
+
+    /// <inheritdoc />
+    public bool TryReceiveFd(out CanFdFrame frame) => _rxConsumer.TryRead(out frame);
 
     /// <summary>Stops the reader, disposes the stream and frees the receive queue.</summary>
     public void Dispose()
@@ -261,7 +295,8 @@ public sealed class SlcanChannel : ICanChannel
         switch (message.Kind)
         {
             case SlcanMessageKind.Frame:
-                var frame = message.Frame;
+            case SlcanMessageKind.FdFrame:
+                var frame = message.Kind == SlcanMessageKind.Frame ? CanFdFrame.FromClassic(message.Frame) : message.FdFrame;
                 frame.TimestampNs = _options.AdapterTimestamps && message.HasTimestamp ? Unwrap(message.TimestampMs) * 1_000_000 : _clock.NowNs;
                 if (_rxProducer.TryWrite(frame)) Counters.Received();
                 else Counters.Overrun();

@@ -24,6 +24,12 @@ public sealed record SlcanOptions
     /// <summary>Open listen-only (<c>L</c>) instead of normal (<c>O</c>): the adapter never acknowledges or sends.</summary>
     public bool ListenOnly { get; init; }
 
+    /// <summary>
+    /// CAN FD data-phase bit rate set with <c>Yn</c> at <see cref="SlcanChannel.Open"/> (1, 2, 4 or 5 Mbit/s on
+    /// <see cref="SlcanDialect.CanableFd"/>); 0 (the default) sends no <c>Yn</c> and leaves the adapter's default (2 Mbit/s).
+    /// </summary>
+    public int DataBitsPerSecond { get; init; }
+
     /// <summary>Received frames buffered for <see cref="SlcanChannel.TryReceive"/> (a power of two).</summary>
     public int ReceiveCapacity { get; init; } = 1024;
 }

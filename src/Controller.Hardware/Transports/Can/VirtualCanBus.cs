@@ -3,7 +3,8 @@ namespace Controller.Hardware.Transports.Can;
 /// <summary>
 /// An in-process CAN bus with several nodes, for twins and tests: every frame a node sends reaches every other
 /// node on the bus, in arbitration order (lowest identifier first) among the frames pending at the same tick,
-/// with error frames, error counters and bus-off as a real controller reports them.
+/// with error frames, error counters and bus-off as a real controller reports them. Classic and CAN FD frames share
+/// the bus (<see cref="VirtualCanNode.TrySendFd"/>); a node added as classic-only refuses FD frames with an error frame.
 /// </summary>
 /// <remarks>
 /// The bus moves frames only when <see cref="Deliver"/> is called (one "bus tick"): a test calls it between
@@ -27,7 +28,7 @@ public sealed class VirtualCanBus : IDisposable
 
     private struct Pending
     {
-        public CanFrame Frame;
+        public CanFdFrame Frame;
         public ulong Key;
         public long Sequence;
         public int Sender;
@@ -56,7 +57,14 @@ public sealed class VirtualCanBus : IDisposable
 
     /// <summary>Attaches a node. Queue capacities are powers of two.</summary>
     /// <exception cref="ArgumentOutOfRangeException">When a capacity is not a power of two from 2 to 2^20.</exception>
-    public VirtualCanNode AddNode(string name, int receiveCapacity = 256, int transmitCapacity = 64)
+    /// <param name="name">Name for messages.</param>
+    /// <param name="receiveCapacity">Frames the node's receive queue holds.</param>
+    /// <param name="transmitCapacity">Frames the node's transmit queue holds.</param>
+    /// <param name="classicOnly">
+    /// A classic CAN controller (not FD-capable): it cannot send FD frames, and each FD frame on the bus reaches it as
+    /// a bus-error frame (REC +1, <see cref="VirtualCanNode.FdFramesRefused"/>) instead of data.
+    /// </param>
+    public VirtualCanNode AddNode(string name, int receiveCapacity = 256, int transmitCapacity = 64, bool classicOnly = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         CheckCapacity(receiveCapacity, nameof(receiveCapacity));
@@ -68,7 +76,7 @@ public sealed class VirtualCanBus : IDisposable
             if (total > MaxPending)
                 throw new ArgumentOutOfRangeException(nameof(transmitCapacity), transmitCapacity,
                     $"bus '{Name}': the nodes' transmit queues may hold at most {MaxPending} frames together; this node would make {total}.");
-            var node = new VirtualCanNode(this, _nodes.Length == 0 ? 0 : _nodes[^1].Index + 1, name, receiveCapacity, transmitCapacity);
+            var node = new VirtualCanNode(this, _nodes.Length == 0 ? 0 : _nodes[^1].Index + 1, name, receiveCapacity, transmitCapacity, classicOnly);
             Volatile.Write(ref _nodes, [.. _nodes, node]);
             return node;
         }
@@ -110,6 +118,11 @@ public sealed class VirtualCanBus : IDisposable
                 var node = nodes[j];
                 if (node.Index == p.Sender) { sender = node; continue; }
                 if (!node.IsOnBus) continue;
+                if (p.Frame.IsFd && node.ClassicOnly)
+                {
+                    node.OnFdFrameRefused(nowNs);
+                    continue;
+                }
                 node.Enqueue(p.Frame);
                 node.OnReceived();
             }

@@ -14,15 +14,21 @@ namespace Controller.Hardware.Transports.Can;
 /// the only producer of the receive queue.
 /// Error counters follow ISO 11898-1 fault confinement: +8 per transmit error, −1 per successful transmission,
 /// +1 per receive error, −1 per successful reception; above 127 error-passive, above 255 bus-off.
+/// CAN FD: the queues hold <see cref="CanFdFrame"/>s, so classic and FD frames keep their order. <see cref="TrySend"/>
+/// and <see cref="TryReceive"/> are the classic view: an FD frame met by <see cref="TryReceive"/> is skipped and
+/// counted as malformed input (as SocketCAN's classic read of an FD socket does here); read FD traffic with
+/// <see cref="TryReceiveFd"/>. A classic-only node (<see cref="ClassicOnly"/>) refuses to send FD frames and sees each
+/// FD frame on the bus as a bus-error frame. Simplification: on a real bus that error frame would destroy the FD frame
+/// for every node and make its sender retry; here the FD-capable nodes still receive it.
 /// </remarks>
-public sealed class VirtualCanNode : ICanChannel
+public sealed class VirtualCanNode : ICanFdChannel
 {
-    private readonly SpscRing<CanFrame> _txRing;
-    private readonly SpscRing<CanFrame> _rxRing;
-    private readonly SpscProducer<CanFrame> _txProducer;
-    private readonly SpscConsumer<CanFrame> _txConsumer;
-    private readonly SpscProducer<CanFrame> _rxProducer;
-    private readonly SpscConsumer<CanFrame> _rxConsumer;
+    private readonly SpscRing<CanFdFrame> _txRing;
+    private readonly SpscRing<CanFdFrame> _rxRing;
+    private readonly SpscProducer<CanFdFrame> _txProducer;
+    private readonly SpscConsumer<CanFdFrame> _txConsumer;
+    private readonly SpscProducer<CanFdFrame> _rxProducer;
+    private readonly SpscConsumer<CanFdFrame> _rxConsumer;
     private int _transmitErrorCounter;
     private int _receiveErrorCounter;
     private int _busOff;
@@ -31,14 +37,16 @@ public sealed class VirtualCanNode : ICanChannel
     private int _pendingRestart;
     private int _ticksInBusOff;
     private int _disposed;
+    private long _fdFramesRefused;
 
-    internal VirtualCanNode(VirtualCanBus bus, int index, string name, int receiveCapacity, int transmitCapacity)
+    internal VirtualCanNode(VirtualCanBus bus, int index, string name, int receiveCapacity, int transmitCapacity, bool classicOnly)
     {
+        ClassicOnly = classicOnly;
         Bus = bus;
         Index = index;
         Name = name;
-        _txRing = SpscRing<CanFrame>.Create(transmitCapacity);
-        _rxRing = SpscRing<CanFrame>.Create(receiveCapacity);
+        _txRing = SpscRing<CanFdFrame>.Create(transmitCapacity);
+        _rxRing = SpscRing<CanFdFrame>.Create(receiveCapacity);
         _txProducer = _txRing.TakeProducer();
         _txConsumer = _txRing.TakeConsumer();
         _rxProducer = _rxRing.TakeProducer();
@@ -64,6 +72,12 @@ public sealed class VirtualCanNode : ICanChannel
     /// </summary>
     public int AutoRestartTicks { get; set; }
 
+    /// <summary>True for a classic CAN controller: no FD frames out, an error frame for each FD frame in.</summary>
+    public bool ClassicOnly { get; }
+
+    /// <summary>FD frames this classic-only node saw on the bus and answered with an error frame.</summary>
+    public long FdFramesRefused => Interlocked.Read(ref _fdFramesRefused);
+
     /// <summary>Transmit error counter (TEC).</summary>
     public int TransmitErrorCounter => Volatile.Read(ref _transmitErrorCounter);
 
@@ -85,9 +99,19 @@ public sealed class VirtualCanNode : ICanChannel
     internal int TransmitCapacity { get; }
 
     /// <inheritdoc />
-    public bool TrySend(in CanFrame frame)
+    public bool TrySend(in CanFrame frame) => TrySendFd(CanFdFrame.FromClassic(frame));
+
+    /// <summary>
+    /// Queues an FD frame (or a classic one, without FDF) with its BRS/ESI flags; false (and counted as rejected) when
+    /// the node is off the bus, its queue is full, it is classic-only and the frame is FD, or the FD frame's length is
+    /// not one a DLC expresses.
+    /// </summary>
+    public bool TrySendFd(in CanFdFrame frame)
     {
-        if (Volatile.Read(ref _busOff) != 0 || Volatile.Read(ref _disposed) != 0 || !_txProducer.TryWrite(frame))
+        bool invalid = frame.IsFd
+            ? ClassicOnly || !CanFdDlc.IsValidLength(frame.Length) || (frame.Flags & (CanFrameFlags.Remote | CanFrameFlags.Error)) != 0
+            : frame.Length > CanFrame.MaxClassicLength;
+        if (invalid || Volatile.Read(ref _busOff) != 0 || Volatile.Read(ref _disposed) != 0 || !_txProducer.TryWrite(frame))
         {
             Counters.Rejected();
             return false;
@@ -97,7 +121,19 @@ public sealed class VirtualCanNode : ICanChannel
     }
 
     /// <inheritdoc />
-    public bool TryReceive(out CanFrame frame) => _rxConsumer.TryRead(out frame);
+    public bool TryReceive(out CanFrame frame)
+    {
+        while (_rxConsumer.TryRead(out var any))
+        {
+            if (any.TryToClassic(out frame)) return true;
+            Counters.Malformed();
+        }
+        frame = default;
+        return false;
+    }
+
+    /// <inheritdoc />
+    public bool TryReceiveFd(out CanFdFrame frame) => _rxConsumer.TryRead(out frame);
 
     /// <summary>Simulates <paramref name="count"/> failed transmissions (TEC += 8 each, an error frame each) at the next tick.</summary>
     public void InjectTransmitErrors(int count)
@@ -135,11 +171,11 @@ public sealed class VirtualCanNode : ICanChannel
 
     // ---- bus tick side (one thread) ----
 
-    internal bool TryTakeTransmit(out CanFrame frame) => _txConsumer.TryRead(out frame);
+    internal bool TryTakeTransmit(out CanFdFrame frame) => _txConsumer.TryRead(out frame);
 
-    internal void Enqueue(in CanFrame frame)
+    internal void Enqueue(in CanFdFrame frame)
     {
-        if (frame.IsError) Counters.ErrorFrame();
+        if (!frame.IsFd && (frame.Flags & CanFrameFlags.Error) != 0) Counters.ErrorFrame();
         if (_rxProducer.TryWrite(frame)) Counters.Received();
         else Counters.Overrun();
     }
@@ -157,7 +193,7 @@ public sealed class VirtualCanNode : ICanChannel
     internal void OnReceiveError(long nowNs)
     {
         Volatile.Write(ref _receiveErrorCounter, Math.Min(_receiveErrorCounter + 1, 255));
-        Enqueue(CanFrame.CreateError(CanErrorClass.Protocol | CanErrorClass.BusError, nowNs));
+        Enqueue(ErrorFrame(CanErrorClass.Protocol | CanErrorClass.BusError, nowNs));
     }
 
     /// <summary>Applies injected faults and restarts; returns the number of transmit errors signalled to the others.</summary>
@@ -169,7 +205,7 @@ public sealed class VirtualCanNode : ICanChannel
         for (int i = 0; i < errors && _busOff == 0; i++)
         {
             Volatile.Write(ref _transmitErrorCounter, _transmitErrorCounter + 8);
-            Enqueue(CanFrame.CreateError(CanErrorClass.Protocol | CanErrorClass.BusError, nowNs));
+            Enqueue(ErrorFrame(CanErrorClass.Protocol | CanErrorClass.BusError, nowNs));
             signalled++;
             if (_transmitErrorCounter > 255) EnterBusOff(nowNs);
         }
@@ -185,10 +221,18 @@ public sealed class VirtualCanNode : ICanChannel
             Volatile.Write(ref _transmitErrorCounter, 0);
             Volatile.Write(ref _receiveErrorCounter, 0);
             Volatile.Write(ref _busOff, 0);
-            Enqueue(CanFrame.CreateError(CanErrorClass.Restarted, nowNs));
+            Enqueue(ErrorFrame(CanErrorClass.Restarted, nowNs));
         }
         return signalled;
     }
+
+    internal void OnFdFrameRefused(long nowNs)
+    {
+        Interlocked.Increment(ref _fdFramesRefused);
+        OnReceiveError(nowNs);
+    }
+
+    private static CanFdFrame ErrorFrame(CanErrorClass errorClass, long nowNs) => CanFdFrame.FromClassic(CanFrame.CreateError(errorClass, nowNs));
 
     private void EnterBusOff(long nowNs)
     {
@@ -197,6 +241,6 @@ public sealed class VirtualCanNode : ICanChannel
         Counters.BusOff();
         // A bus-off controller abandons its pending transmissions.
         while (_txConsumer.TryRead(out _)) Counters.Rejected();
-        Enqueue(CanFrame.CreateError(CanErrorClass.BusOff, nowNs));
+        Enqueue(ErrorFrame(CanErrorClass.BusOff, nowNs));
     }
 }
