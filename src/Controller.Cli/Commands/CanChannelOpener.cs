@@ -17,9 +17,9 @@ internal sealed class CanChannelOpener
 
     public Option<int> Bitrate { get; } = new("--bitrate") { Description = "CAN bit rate for --slcan (10000..1000000); a SocketCAN interface's rate is set with `ip link`.", DefaultValueFactory = _ => 1_000_000 };
 
-    public Option<string> Dialect { get; } = new("--dialect") { Description = "SLCAN firmware family: canable (S7 = 750k) or lawicel (S7 = 800k).", DefaultValueFactory = _ => "canable" };
+    public Option<string> Dialect { get; } = new("--dialect") { Description = "SLCAN firmware family: canable (S7 = 750k), canablefd (CANable 2.0 with CAN FD) or lawicel (S7 = 800k).", DefaultValueFactory = _ => "canable" };
 
-    public CanChannelOpener() => Dialect.AcceptOnlyFromAmong("canable", "lawicel");
+    public CanChannelOpener() => Dialect.AcceptOnlyFromAmong("canable", "canablefd", "lawicel");
 
     /// <summary>Adds the options and the one-of check to <paramref name="command"/>.</summary>
     public void AddTo(Command command)

@@ -126,10 +126,10 @@ public static class SimCanCommands
     {
         var dialect = new Option<string>("--dialect")
         {
-            Description = "SLCAN firmware the adapter twin plays: canable (S7 = 750k, no acknowledgements) or lawicel (S7 = 800k, z/Z acknowledgements, Z1 timestamps).",
+            Description = "SLCAN firmware the adapter twin plays: canable (S7 = 750k, no acknowledgements), canablefd (CANable 2.0: also FD frames d/D/b/B and Yn data bitrates) or lawicel (S7 = 800k, z/Z acknowledgements, Z1 timestamps).",
             DefaultValueFactory = _ => "canable",
         };
-        dialect.AcceptOnlyFromAmong("canable", "lawicel");
+        dialect.AcceptOnlyFromAmong("canable", "canablefd", "lawicel");
         var inject = new Option<string?>("--inject") { Description = $"Inject one fault after --inject-after seconds: {string.Join(", ", faults)} (on the first twin; bus-off on the adapter's bus)." };
         inject.AcceptOnlyFromAmong(faults);
         var injectAfter = new Option<double>("--inject-after") { Description = "Seconds before --inject takes effect.", DefaultValueFactory = _ => 5 };
