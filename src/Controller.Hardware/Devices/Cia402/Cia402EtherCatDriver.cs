@@ -80,6 +80,14 @@ public sealed partial class Cia402EtherCatDriver : IJointBusDriver
             throw new ArgumentOutOfRangeException(nameof(options), $"bus '{name}': MaxMissedCycles must be ≥ 1 (got {_options.MaxMissedCycles}) and LifecycleTimeoutNs > 0.");
         _at = new Offsets[_drives.Length];
         _data = new DriveData[_drives.Length];
+        if (_options.DistributedClocks is { } dc)
+        {
+            if (group.Options.DistributedClocks is null)
+                throw new ArgumentException($"bus '{name}': DC is enabled in the driver options but the group was built without it (build it with GroupOptions).", nameof(group));
+            long cycle = dc.CycleTimeNs;
+            long phase = _options.DcFramePhaseNs ?? ((dc.Sync0ShiftNs - cycle / 2) % cycle + cycle) % cycle;
+            Pacing = new DcLoopPacing(new DcPhaseLock(cycle, phase));
+        }
     }
 
     /// <summary>
@@ -113,6 +121,9 @@ public sealed partial class Cia402EtherCatDriver : IJointBusDriver
             StartupSdos = sdos,
             CycleTimeoutNs = options.CycleTimeoutNs,
             FaultReaction = options.FaultReaction,
+            DistributedClocks = options.DistributedClocks is { } dc
+                ? dc with { SyncModeSlaves = [.. dc.SyncModeSlaves, .. drives.Select(d => d.StationAddress)] }
+                : baseOptions.DistributedClocks,
         };
     }
 
@@ -135,6 +146,12 @@ public sealed partial class Cia402EtherCatDriver : IJointBusDriver
 
     /// <summary>The group (state, counters, layout).</summary>
     public EtherCatGroup Group => _group;
+
+    /// <summary>
+    /// With DC: the host-loop pacing, fed by every good cyclic frame's reference clock time. Wrap the loop's pacer with it
+    /// (the cerebellum's <c>DcLockedPacer</c>) so cycles start at a fixed phase before SYNC0. Null without DC.
+    /// </summary>
+    public DcLoopPacing? Pacing { get; }
 
     /// <summary>Cycles that came back bad (lost, wrong working counter, slave out of OP).</summary>
     public long BadCycles { get; private set; }
@@ -159,7 +176,7 @@ public sealed partial class Cia402EtherCatDriver : IJointBusDriver
             {
                 if (Volatile.Read(ref _active) == 0 || _reacting)
                     React();
-                _lastCycle = _group.Exchange();
+                ExchangeCyclic();
             }
             var status = Evaluate(ref state, offset);
             if (status is BusStatus.DeviceLost or BusStatus.DeviceFault && Volatile.Read(ref _active) != 0)
@@ -199,9 +216,17 @@ public sealed partial class Cia402EtherCatDriver : IJointBusDriver
                 : Cia402Controlword.DisableVoltage;
             Put(outputs, i, controlword, mode, position, velocity, torque);
         }
-        _lastCycle = _group.Exchange();
+        ExchangeCyclic();
         Volatile.Write(ref _wroteSinceRead, 1);
         return _lastCycle == GroupCycleStatus.SendFailed ? BusStatus.Timeout : BusStatus.Ok;
+    }
+
+    /// <summary>One cyclic frame; with DC a good one also feeds the reference clock's time to the loop pacing.</summary>
+    private void ExchangeCyclic()
+    {
+        _lastCycle = _group.Exchange();
+        if (_lastCycle == GroupCycleStatus.Ok)
+            Pacing?.Observe(_group.ReferenceClockTimeNs);
     }
 
     /// <summary>The safe reaction in a cycle nobody commands: hold enabled drives at a latched position, or disable them.</summary>

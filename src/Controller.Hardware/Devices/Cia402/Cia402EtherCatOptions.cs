@@ -22,4 +22,18 @@ public sealed record Cia402EtherCatOptions
 
     /// <summary>Called between two lifecycle cycles; the default sleeps a millisecond. Tests pass a hook that steps the simulated plant.</summary>
     public Action? BetweenCycles { get; init; }
+
+    /// <summary>
+    /// Distributed clocks: the group sets up DC and SYNC0, every drive is put into DC SYNC0 mode (0x1C32/0x1C33) and
+    /// takes its targets at SYNC0, and <see cref="Cia402EtherCatDriver.Pacing"/> phase-locks the host loop to DC time.
+    /// Null: free run (drives take the targets when the frame arrives). The drives' station addresses are added to
+    /// <see cref="EtherCatDcOptions.SyncModeSlaves"/>.
+    /// </summary>
+    public EtherCatDcOptions? DistributedClocks { get; init; }
+
+    /// <summary>
+    /// Where in the DC period the cyclic frame should read the reference clock, ns (0..cycle); null: half a cycle before
+    /// SYNC0, so the frame has reached every drive well before the pulse that takes its targets over.
+    /// </summary>
+    public long? DcFramePhaseNs { get; init; }
 }

@@ -7,10 +7,10 @@ namespace Controller.Hardware.Devices.EtherCat;
 /// DC period boundary (and hence a fixed distance before SYNC0). A PI controller on the phase error (DC time modulo
 /// the period, wrapped to ±period/2): the integral term settles on the host-versus-DC clock rate difference, the
 /// proportional term removes the phase error. Allocation-free, lock-free, no exceptions per cycle.
-/// <para>Plugging it into the cerebellum's loop (no Cerebellum change needed): wrap its <c>IPacer</c> in a decorator
-/// that keeps <c>shiftNs</c> and, in <c>WaitUntil(deadline)</c>, does <c>shiftNs += phaseLock.CorrectionNs;
-/// return inner.WaitUntil(deadline + shiftNs);</c>, while the cycle body calls <see cref="Update"/> after each
-/// <see cref="ProcessDataCycle.Exchange"/>. The loop's deadlines stay a fixed grid; the shift carries the lock.</para>
+/// <para>Plugging it into the cerebellum's loop: <see cref="DcLoopPacing"/> applies each correction once to a deadline shift,
+/// and the cerebellum's <c>DcLockedPacer</c> waits for the loop's deadlines moved by that shift; the cycle body calls
+/// <see cref="DcLoopPacing.Observe"/> after each good <see cref="ProcessDataCycle.Exchange"/> (the CiA 402 EtherCAT driver
+/// does it itself). The loop's deadlines stay a fixed grid; the shift carries the lock.</para>
 /// </summary>
 public sealed class DcPhaseLock
 {

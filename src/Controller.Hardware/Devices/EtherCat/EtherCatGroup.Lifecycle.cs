@@ -46,12 +46,15 @@ public sealed partial class EtherCatGroup
         Require(EtherCatGroupState.PreOp, "enter SAFE-OP");
         var data = _slaves.Select(s => new SlaveProcessData(s.StationAddress, ReadAssignment(s), s.Sii.Fmmus)).ToArray();
         var layout = ProcessImageLayout.Plan(data, Options.LogicalStart);
-        int room = EtherCatFrameLayout.MaxDatagramBytesPerFrame - 2 * EtherCatFrameLayout.DatagramOverheadBytes - 2;
+        int room = EtherCatFrameLayout.MaxDatagramBytesPerFrame - 2 * EtherCatFrameLayout.DatagramOverheadBytes - 2
+            - (Options.DistributedClocks is null ? 0 : EtherCatFrameLayout.DatagramOverheadBytes + 8);
         if (layout.ImageBytes > room)
             throw new EtherCatException(0, $"the process image needs {layout.ImageBytes} bytes; one frame carries at most {room} (split the slaves into two groups)");
         Layout = layout;
+        if (Options.DistributedClocks is { } dc)
+            StartDistributedClocks(dc);
         _cycle = new ProcessDataCycle(_transport, _port.Source, layout.ImageBytes, layout.LogicalStart, layout.ExpectedWorkingCounter,
-            timeoutNs: Options.CycleTimeoutNs) { AlStatusSlaves = _slaves.Length };
+            DcTopology?.ReferenceStation, DcTopology?.ClockCount ?? 0, Options.CycleTimeoutNs) { AlStatusSlaves = _slaves.Length };
         for (int i = 0; i < _slaves.Length; i++)
         {
             ProcessImageRegisters.Write(_port, layout.Slaves[i]);
@@ -158,6 +161,39 @@ public sealed partial class EtherCatGroup
         foreach (var sdo in Options.StartupSdos)
             if (sdo.StationAddress == slave.StationAddress)
                 Mailbox(slave.StationAddress).Download(sdo.Index, sdo.SubIndex, sdo.Data);
+        if (Options.DistributedClocks is { } dc && dc.SyncModeSlaves.Contains(slave.StationAddress))
+            WriteSyncMode(Mailbox(slave.StationAddress), dc.CycleTimeNs);
+    }
+
+    /// <summary>
+    /// DC start-up in PRE-OP (ETG.1020 order): delays and offsets, static drift compensation, then SYNC0 on every DC slave
+    /// with one start time on the cycle grid (+ shift) far enough ahead that every ESC has it before it passes.
+    /// </summary>
+    private void StartDistributedClocks(EtherCatDcOptions dc)
+    {
+        var topology = DistributedClocks.Initialise(_port, _slaves);
+        int complete = DistributedClocks.CompensateStaticDrift(_port, topology, dc.DriftCompensationFrames);
+        if (complete == 0)
+            throw new EtherCatException(topology.ReferenceStation, $"static drift compensation: none of {dc.DriftCompensationFrames} FRMW frames reached all {topology.ClockCount} DC slaves");
+        long now = DistributedClocks.ReadSystemTimeNs(_port, topology.ReferenceStation);
+        long start = DistributedClocks.Sync0StartTimeNs(now, dc.CycleTimeNs, dc.Sync0StartDelayNs, dc.Sync0ShiftNs);
+        foreach (var clock in topology.Slaves)
+            if (clock.HasDistributedClock)
+                DistributedClocks.ConfigureSync0(_port, clock.StationAddress, dc.CycleTimeNs, start);
+        DcTopology = topology;
+        Sync0StartTimeNs = start;
+    }
+
+    /// <summary>Sync manager parameters (ETG.1020 §"Synchronization", objects 0x1C32 outputs / 0x1C33 inputs): sub 2 cycle time, sub 1 sync mode 2 = DC SYNC0.</summary>
+    private static void WriteSyncMode(CoeMailboxClient mailbox, long cycleTimeNs)
+    {
+        Span<byte> cycle = stackalloc byte[4];
+        BinaryPrimitives.WriteUInt32LittleEndian(cycle, (uint)cycleTimeNs);
+        foreach (ushort index in (ReadOnlySpan<ushort>)[SyncManagerParameters.Outputs, SyncManagerParameters.Inputs])
+        {
+            mailbox.Download(index, SyncManagerParameters.CycleTime, cycle);
+            mailbox.Download(index, SyncManagerParameters.SyncMode, [(byte)SyncManagerParameters.DcSync0, 0]);
+        }
     }
 
     private IReadOnlyList<SyncManagerAssignment> ReadAssignment(DiscoveredSlave slave)

@@ -52,6 +52,13 @@ public sealed partial class EtherCatGroup
             .Where(a => !_slaves.Any(s => s.StationAddress == a)).ToArray();
         if (unknown.Length > 0)
             throw new ArgumentException($"start-up configuration names slaves not in the group: {string.Join(", ", unknown.Select(a => $"0x{a:X4}"))}", nameof(options));
+        if (Options.DistributedClocks is { } dc)
+        {
+            dc.Validate();
+            var strangers = dc.SyncModeSlaves.Where(a => !_slaves.Any(s => s.StationAddress == a)).ToArray();
+            if (strangers.Length > 0)
+                throw new ArgumentException($"DC sync-mode slaves not in the group: {string.Join(", ", strangers.Select(a => $"0x{a:X4}"))}", nameof(options));
+        }
     }
 
     /// <summary>The configuration.</summary>
@@ -71,6 +78,18 @@ public sealed partial class EtherCatGroup
     /// <see cref="SlaveProcessImage"/>. Empty before SAFE-OP.
     /// </summary>
     public ReadOnlySpan<byte> Image => _cycle is null ? [] : _cycle.Image;
+
+    /// <summary>What distributed-clocks start-up measured and set (reference clock, delays, offsets); null without DC or before SAFE-OP.</summary>
+    public DcTopology? DcTopology { get; private set; }
+
+    /// <summary>System time of the first SYNC0 pulse every DC slave was given (on the cycle grid plus the shift), ns; 0 without DC.</summary>
+    public long Sync0StartTimeNs { get; private set; }
+
+    /// <summary>
+    /// The reference clock's system time read by the FRMW of the last good cyclic frame (ns since 2000-01-01), the input of a
+    /// <see cref="DcPhaseLock"/>; 0 without DC. Loop thread.
+    /// </summary>
+    public long ReferenceClockTimeNs => _cycle is null ? 0 : (long)_cycle.ReferenceClockTimeNs;
 
     /// <summary>Cyclic frames sent.</summary>
     public long Cycles => _cycle?.Cycles ?? 0;

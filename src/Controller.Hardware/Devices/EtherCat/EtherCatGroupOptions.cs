@@ -23,4 +23,7 @@ public sealed record EtherCatGroupOptions
 
     /// <summary>What the outputs do when a slave leaves OP on its own.</summary>
     public EtherCatFaultReaction FaultReaction { get; init; } = EtherCatFaultReaction.Disable;
+
+    /// <summary>Distributed clocks and SYNC0; null runs the group without DC (frames paced by the master alone).</summary>
+    public EtherCatDcOptions? DistributedClocks { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Controller.Hardware.Devices.EtherCat;
 using Controller.Hardware.Protocols.Cia402;
 using Controller.Hardware.Protocols.EtherCat.Esc;
 using Controller.Hardware.Simulation.Cia402;
@@ -31,6 +32,9 @@ public sealed class SimulatedCia402Drive : ISimulatedSlaveApplication
     private Mapped[] _tx = [];
     private AlState _lastAl = AlState.Init;
     private ushort _pendingFault;
+    private readonly byte[] _latched = new byte[256]; // the SM2 data of the last frame, taken over at the next SYNC0
+    private bool _latchedValid;
+    private long _pulsesSeen = -1;
 
     /// <summary>Creates the drive (and its slave) for joint <paramref name="joint"/> of <paramref name="plant"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The joint is not in the plant.</exception>
@@ -43,7 +47,12 @@ public sealed class SimulatedCia402Drive : ISimulatedSlaveApplication
         _scaling = scaling ?? throw new ArgumentNullException(nameof(scaling));
         _options = options ?? new Cia402TwinOptions();
         Dictionary = SimulatedCia402DriveImage.BuildDictionary(serialNumber, scaling);
-        Slave = new SimulatedSlave(SimulatedCia402DriveImage.BuildSii(serialNumber), Dictionary) { Application = this, SyncManagerBits = MappedBits };
+        Slave = new SimulatedSlave(SimulatedCia402DriveImage.BuildSii(serialNumber), Dictionary)
+        {
+            Application = this,
+            SyncManagerBits = MappedBits,
+            ApplicationTransitionCheck = CheckSynchronisation,
+        };
         StateMachine.CompleteInitialisation();
         Sample();
     }
@@ -63,6 +72,24 @@ public sealed class SimulatedCia402Drive : ISimulatedSlaveApplication
     /// <summary>Frames in which outputs were applied (AL state OP).</summary>
     public long ProcessDataFrames { get; private set; }
 
+    /// <summary>
+    /// Frames that may be missed in a row between SYNC0 pulses in DC mode before the drive reports a sync error (0x1C32:20 set,
+    /// AL status code 0x002C "fatal sync error", back to SAFE-OP); fewer are counted in 0x1C32:0B and the old targets stay.
+    /// </summary>
+    public int SyncErrorLimit { get; set; } = 3;
+
+    /// <summary>True while the drive takes its outputs at SYNC0 (0x1C32:01 = 2 and the ESC's SYNC0 active) rather than at frame arrival.</summary>
+    public bool DcSynchronous => U16(SyncManagerParameters.Outputs, SyncManagerParameters.SyncMode) == SyncManagerParameters.DcSync0 && Slave.Dc.Sync0Active;
+
+    /// <summary>SYNC0 pulses the drive saw in OP (counted when the frame after them arrives).</summary>
+    public long Sync0Events { get; private set; }
+
+    /// <summary>Targets taken over at a SYNC0 pulse (DC mode).</summary>
+    public long Sync0Latches { get; private set; }
+
+    /// <summary>Process-data frames missed between SYNC0 pulses (DC mode; also in 0x1C32:0B, saturating).</summary>
+    public long SmEventsMissed { get; private set; }
+
     /// <summary>Raises a drive fault with <paramref name="errorCode"/> (0x603F) at the next frame, e.g. 0x2310 over-current.</summary>
     public void InjectFault(ushort errorCode = 0x2310) => _pendingFault = errorCode;
 
@@ -70,12 +97,30 @@ public sealed class SimulatedCia402Drive : ISimulatedSlaveApplication
     public void AfterFrame(SimulatedSlave slave)
     {
         var al = slave.Al.State;
+        bool dc = al == AlState.Op && DcSynchronous;
+        long pulses = 0;
+        if (dc && al == _lastAl)
+        {
+            pulses = CountSync0Pulses(slave);
+            if (!CheckFramesBetweenPulses(slave, pulses))
+            {
+                al = slave.Al.State;
+                dc = false;
+            }
+        }
         if (al != _lastAl)
         {
             if (al is AlState.SafeOp or AlState.Op)
             {
                 _rx = ReadMapping(0x1C12);
                 _tx = ReadMapping(0x1C13);
+            }
+            if (al == AlState.Op)
+            {
+                _latchedValid = false;
+                _pulsesSeen = -1;
+                Dictionary.Get(SyncManagerParameters.Outputs, SyncManagerParameters.SyncError)![0] = 0;
+                if (dc) CountSync0Pulses(slave); // the baseline: pulses before OP were not the drive's business
             }
             if (al != AlState.Op && StateMachine.PowerEnabled)
                 StateMachine.Apply(Cia402Controlword.DisableVoltage);
@@ -85,7 +130,20 @@ public sealed class SimulatedCia402Drive : ISimulatedSlaveApplication
         if (al == AlState.Op)
         {
             ProcessDataFrames++;
-            Copy(memory[SimulatedCia402DriveImage.OutputsAddress..], _rx, toDictionary: true);
+            var outputs = memory.Slice(SimulatedCia402DriveImage.OutputsAddress, _latched.Length);
+            if (dc)
+            {
+                // A CSP drive in DC mode takes the targets at SYNC0, not when the frame passes: the frame only fills the buffer.
+                if (pulses > 0 && _latchedValid)
+                {
+                    Copy(_latched, _rx, toDictionary: true);
+                    Sync0Latches++;
+                }
+                outputs.CopyTo(_latched);
+                _latchedValid = true;
+            }
+            else
+                Copy(outputs, _rx, toDictionary: true);
             if (StateMachine.Apply(U16(Cia402Objects.Controlword)) == 15)
                 SetU16(Cia402Objects.ErrorCode, 0); // fault reset clears the error
         }
@@ -98,6 +156,47 @@ public sealed class SimulatedCia402Drive : ISimulatedSlaveApplication
         Sample();
         if (al is AlState.SafeOp or AlState.Op)
             Copy(memory[SimulatedCia402DriveImage.InputsAddress..], _tx, toDictionary: false);
+    }
+
+    private long CountSync0Pulses(SimulatedSlave slave)
+    {
+        long total = slave.Dc.Sync0PulsesUpTo(slave.Dc.LastFrameSystemTimeNs);
+        long fresh = _pulsesSeen < 0 ? 0 : total - _pulsesSeen;
+        _pulsesSeen = total;
+        Sync0Events += fresh;
+        return fresh;
+    }
+
+    /// <summary>Two or more pulses since the last frame mean frames were missed; too many in a row is a sync error. False when the drive left OP.</summary>
+    private bool CheckFramesBetweenPulses(SimulatedSlave slave, long pulses)
+    {
+        if (pulses < 2 || !_latchedValid)
+            return true;
+        long missed = pulses - 1;
+        SmEventsMissed += missed;
+        var counter = Dictionary.Get(SyncManagerParameters.Outputs, SyncManagerParameters.SmEventMissedCounter)!;
+        BinaryPrimitives.WriteUInt16LittleEndian(counter, (ushort)Math.Min(ushort.MaxValue, BinaryPrimitives.ReadUInt16LittleEndian(counter) + missed));
+        if (missed < SyncErrorLimit)
+            return true;
+        Dictionary.Get(SyncManagerParameters.Outputs, SyncManagerParameters.SyncError)![0] = 1;
+        slave.Fail(AlState.SafeOp, AlStatusCode.FatalSyncError);
+        return false;
+    }
+
+    /// <summary>SAFE-OP/OP with DC SYNC0 mode requested needs SYNC0 running with the cycle time the master wrote to 0x1C32:02.</summary>
+    private AlStatusCode? CheckSynchronisation(AlState to)
+    {
+        ushort mode = U16(SyncManagerParameters.Outputs, SyncManagerParameters.SyncMode);
+        if (mode > SyncManagerParameters.DcSync0)
+            return AlStatusCode.InvalidDcSyncConfiguration; // SYNC1 modes are not implemented
+        if (mode != SyncManagerParameters.DcSync0)
+            return null;
+        if (!Slave.Dc.Sync0Active)
+            return AlStatusCode.InvalidDcSyncConfiguration;
+        uint cycle = BinaryPrimitives.ReadUInt32LittleEndian(Dictionary.Get(SyncManagerParameters.Outputs, SyncManagerParameters.CycleTime));
+        if (cycle < SimulatedCia402DriveImage.MinimumCycleTimeNs || cycle != Slave.Dc.Sync0CycleNs)
+            return AlStatusCode.DcInvalidSyncCycleTime;
+        return null;
     }
 
     private void Control(bool op)
@@ -233,7 +332,7 @@ public sealed class SimulatedCia402Drive : ISimulatedSlaveApplication
         }
     }
 
-    private ushort U16(ushort index) => BinaryPrimitives.ReadUInt16LittleEndian(Dictionary.Get(index, 0));
+    private ushort U16(ushort index, byte subIndex = 0) => BinaryPrimitives.ReadUInt16LittleEndian(Dictionary.Get(index, subIndex));
     private short I16(ushort index) => BinaryPrimitives.ReadInt16LittleEndian(Dictionary.Get(index, 0));
     private int I32(ushort index) => BinaryPrimitives.ReadInt32LittleEndian(Dictionary.Get(index, 0));
     private void SetU16(ushort index, ushort value) => BinaryPrimitives.WriteUInt16LittleEndian(Dictionary.Get(index, 0), value);

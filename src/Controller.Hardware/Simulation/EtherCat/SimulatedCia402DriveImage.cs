@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Controller.Hardware.Devices.EtherCat;
 using Controller.Hardware.Protocols.Cia402;
 using Controller.Hardware.Protocols.EtherCat.Sii;
 
@@ -18,6 +19,9 @@ public static class SimulatedCia402DriveImage
 
     /// <summary>Inputs SM buffer.</summary>
     public const ushort InputsAddress = 0x1180;
+
+    /// <summary>The shortest cycle the drive accepts (0x1C32:05), ns.</summary>
+    public const uint MinimumCycleTimeNs = 125_000;
 
     /// <summary>Entries per mapping object.</summary>
     public const int MaxEntriesPerPdo = 8;
@@ -82,6 +86,8 @@ public static class SimulatedCia402DriveImage
         }
         AddAssignment(od, 0x1C12, 0x1600);
         AddAssignment(od, 0x1C13, 0x1A00);
+        AddSyncManagerParameters(od, SyncManagerParameters.Outputs);
+        AddSyncManagerParameters(od, SyncManagerParameters.Inputs);
         return od;
     }
 
@@ -93,6 +99,18 @@ public static class SimulatedCia402DriveImage
             uint value = e < entries.Length ? (uint)entries[e].Index << 16 | (uint)entries[e].SubIndex << 8 | entries[e].Bits : 0;
             od.Add(index, (byte)(e + 1), U32(value));
         }
+    }
+
+    /// <summary>0x1C32/0x1C33 (ETG.1020): sync mode (default 1, SM-synchronous: outputs taken when the frame arrives), cycle time, supported modes, counters.</summary>
+    private static void AddSyncManagerParameters(CoeObjectDictionary od, ushort index)
+    {
+        od.Add(index, 0, [SyncManagerParameters.SyncError], CoeAccess.ReadOnly);
+        od.Add(index, SyncManagerParameters.SyncMode, [(byte)SyncManagerParameters.SmSynchronous, 0]);
+        od.Add(index, SyncManagerParameters.CycleTime, U32(1_000_000));
+        od.Add(index, SyncManagerParameters.SyncModesSupported, [0x07, 0x00], CoeAccess.ReadOnly); // free run, SM, DC SYNC0
+        od.Add(index, SyncManagerParameters.MinimumCycleTime, U32(MinimumCycleTimeNs), CoeAccess.ReadOnly);
+        od.Add(index, SyncManagerParameters.SmEventMissedCounter, [0, 0], CoeAccess.ReadOnly);
+        od.Add(index, SyncManagerParameters.SyncError, [0], CoeAccess.ReadOnly);
     }
 
     private static void AddAssignment(CoeObjectDictionary od, ushort index, ushort pdo)

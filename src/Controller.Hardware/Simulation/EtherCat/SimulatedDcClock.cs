@@ -145,6 +145,21 @@ public sealed class SimulatedDcClock
     /// <summary>The system time of the first SYNC0 pulse, latched from 0x0990 at activation.</summary>
     public long Sync0StartNs { get; private set; }
 
+    /// <summary>The system time at which the last frame reached this slave, ns (what the drive application sees as "now").</summary>
+    public long LastFrameSystemTimeNs => SystemTimeNs(_arrivalNs);
+
+    /// <summary>
+    /// SYNC0 pulses fired at or before <paramref name="systemTimeNs"/> since SYNC0 was activated (0 while inactive or before the
+    /// start time). The difference of two calls is how many pulses fell between two frames: the simulated pulses are not
+    /// events on a thread of their own, the application counts them when the next frame comes.
+    /// </summary>
+    public long Sync0PulsesUpTo(long systemTimeNs)
+    {
+        if (!Sync0Active || systemTimeNs < Sync0StartNs)
+            return 0;
+        return (systemTimeNs - Sync0StartNs) / Sync0CycleNs + 1;
+    }
+
     /// <summary>The first SYNC0 pulse at or after <paramref name="systemTimeNs"/>.</summary>
     public long NextSync0PulseNs(long systemTimeNs)
     {

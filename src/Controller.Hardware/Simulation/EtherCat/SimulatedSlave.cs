@@ -90,6 +90,12 @@ public sealed class SimulatedSlave
     /// </summary>
     public Func<int, int?>? SyncManagerBits { get; set; }
 
+    /// <summary>
+    /// The application's own check of a step up to SAFE-OP or OP (after the ESC's): an AL status code refuses it, null allows it.
+    /// A drive refuses DC SYNC0 mode (0x1C32:01 = 2) without SYNC0 running (0x0030), as real drives do.
+    /// </summary>
+    public Func<AlState, AlStatusCode?>? ApplicationTransitionCheck { get; set; }
+
     /// <summary>The ESC memory, for a device twin's application side (process data) and for tests. Writing it bypasses the ESC logic.</summary>
     public Span<byte> GetMutableMemory() => _memory;
 
@@ -317,6 +323,7 @@ public sealed class SimulatedSlave
                 if (!actual.Enabled || actual.Length != (bits + 7) / 8 || actual.Start != expected.StartAddress)
                     return expected.Type == SyncManagerType.Outputs ? AlStatusCode.InvalidOutputConfiguration : AlStatusCode.InvalidInputConfiguration;
             }
+            return ApplicationTransitionCheck?.Invoke(to);
         }
         return null;
     }
