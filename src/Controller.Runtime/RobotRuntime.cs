@@ -367,8 +367,9 @@ public sealed class RobotRuntime : IDisposable
         _owned.Add(scene);
         LatestValueWriter<SharedBrainScene> writer = scene.TakeWriter();
         _owned.Add(writer);
-        // A brain step can take a policy period or two; stale after the brain watchdog's own timeout.
-        long timeoutNs = Math.Max(100_000_000, (long)(config.Safety.BrainTimeoutMs * 1e6));
+        // A dead process is seen at once (its pid); a stale heartbeat means a hung brain thread, and one planner step
+        // on a loaded machine can outlast the brain watchdog's timeout, so staleness waits longer (the robot holds anyway).
+        long timeoutNs = Math.Max(1_000_000_000, (long)(config.Safety.BrainTimeoutMs * 5e6));
         var link = new BrainProcessLink(_chunkRing, writer, Scene, options.Task ?? config.Brain?.Task ?? "", timeoutNs, TimeSpan.FromMilliseconds(20));
         _owned.Add(link);
         return link;

@@ -3,7 +3,6 @@ using Controller.Cerebellum.Joints;
 using Controller.Pipeline.Memory;
 using Controller.Pipeline.Messages;
 using Controller.Pipeline.Rings;
-using Controller.Pipeline.Time;
 using Controller.Robotics.Model;
 using Controller.Robotics.Urdf;
 using Controller.Runtime.Assembly;
@@ -42,8 +41,9 @@ public sealed class BrainProcess : IDisposable
             var state = Own(OpenWhenThere(paths.State, LatestValue<JointState>.OpenShared, deadline));
             var command = Own(OpenWhenThere(paths.Command, LatestValue<JointCommand>.OpenShared, deadline));
             var ring = Own(OpenWhenThere(paths.Chunks, p => SpscRing<ActionChunk>.OpenShared(p), deadline));
+            // Taking the end zeroes its heartbeat, which reads as alive until the worker's thread beats: loading the
+            // models may take longer than the runtime's stale timeout, and that is not a lost brain.
             var producer = Own(ring.TakeProducer());
-            producer.Heartbeat(MonotonicClock.Now());
             RobotModel model = RobotModel.FromUrdf(UrdfParser.ParseFile(config.UrdfPath));
             JointLimitSet limits = JointLimitsFactory.Build(model, config);
             Worker = new BrainWorker(model, config.Resolve(planner), config.Resolve(policy), producer, state, command,
