@@ -41,7 +41,17 @@ public static class BrainServeCommand
                 output.WriteLine($"brain serve: attached to '{paths.Name}' (pid {Environment.ProcessId}), task \"{brain.Instruction}\"; planner {brain.Worker.PlannerManifest}, policy {brain.Worker.PolicyManifest}");
                 output.Flush();
                 double? seconds = parse.GetValue(duration);
-                stop.Wait(seconds is { } s ? TimeSpan.FromSeconds(s) : Timeout.InfiniteTimeSpan);
+                var until = seconds is { } s ? DateTime.UtcNow + TimeSpan.FromSeconds(s) : DateTime.MaxValue;
+                // A runtime that stopped leaves nobody to drive: the brain stops with it.
+                while (!stop.Wait(200) && DateTime.UtcNow < until)
+                {
+                    if (brain.RuntimeExited)
+                    {
+                        output.WriteLine("brain serve: the runtime has gone; stopping.");
+                        break;
+                    }
+                }
+
                 var counts = brain.Worker.Counts;
                 output.WriteLine($"brain serve: stopped; skill {brain.Worker.Skill}, policy calls {counts.PolicyCalls}, planner runs {counts.PlannerRuns}, deadline misses {counts.DeadlineMisses}");
                 return 0;

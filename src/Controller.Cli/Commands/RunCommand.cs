@@ -110,6 +110,10 @@ public static class RunCommand
         {
             output.WriteLine($"  brain: planner + policy loaded (ONNX Runtime), task \"{brain.Instruction}\"; planner {brain.PlannerManifest}, policy {brain.PolicyManifest}");
         }
+        else if (runtime.BrainLink is not null)
+        {
+            output.WriteLine($"  brain: out of process; waiting for `robotctl brain serve --attach {options.BrainAttachName} --config {runtime.Config.File}` (the robot holds until its chunks come)");
+        }
 
         DateTime end = seconds is double s ? DateTime.UtcNow.AddSeconds(s) : DateTime.MaxValue;
         bool Finished() => stop.IsSet || DateTime.UtcNow >= end

@@ -3,6 +3,7 @@ using Controller.Cerebellum.Joints;
 using Controller.Pipeline.Memory;
 using Controller.Pipeline.Messages;
 using Controller.Pipeline.Rings;
+using Controller.Pipeline.Time;
 using Controller.Robotics.Model;
 using Controller.Robotics.Urdf;
 using Controller.Runtime.Assembly;
@@ -19,6 +20,7 @@ namespace Controller.Runtime.Brain;
 public sealed class BrainProcess : IDisposable
 {
     private readonly List<IDisposable> _owned = [];
+    private readonly SpscProducer<ActionChunk>? _producer;
 
     private BrainProcess(RobotConfig config, BrainRegionPaths paths, BrainOptions options, TimeSpan attachTimeout)
     {
@@ -44,6 +46,7 @@ public sealed class BrainProcess : IDisposable
             // Taking the end zeroes its heartbeat, which reads as alive until the worker's thread beats: loading the
             // models may take longer than the runtime's stale timeout, and that is not a lost brain.
             var producer = Own(ring.TakeProducer());
+            _producer = producer;
             RobotModel model = RobotModel.FromUrdf(UrdfParser.ParseFile(config.UrdfPath));
             JointLimitSet limits = JointLimitsFactory.Build(model, config);
             Worker = new BrainWorker(model, config.Resolve(planner), config.Resolve(policy), producer, state, command,
@@ -73,6 +76,12 @@ public sealed class BrainProcess : IDisposable
     /// <exception cref="InvalidOperationException">A live brain process already holds the chunk ring.</exception>
     public static BrainProcess Attach(RobotConfig config, BrainRegionPaths paths, BrainOptions? options = null, TimeSpan? attachTimeout = null) =>
         new(config, paths, options ?? new BrainOptions(), attachTimeout ?? TimeSpan.FromSeconds(10));
+
+    /// <summary>
+    /// True once the runtime's process (the chunk ring's consumer) has exited: its files are gone from
+    /// <c>/dev/shm</c> or about to be, and nothing reads the chunks any more. Any thread.
+    /// </summary>
+    public bool RuntimeExited => _producer?.ConsumerStatus(MonotonicClock.Now(), long.MaxValue) is PeerStatus.ProcessExited or PeerStatus.NotAttached;
 
     /// <summary>Starts the brain thread.</summary>
     public void Start() => Worker.Start();
