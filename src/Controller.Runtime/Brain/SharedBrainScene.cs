@@ -36,7 +36,8 @@ public unsafe struct SharedBrainScene
     {
         readonly get
         {
-            fixed (byte* p = _instruction) return Encoding.UTF8.GetString(p, _instructionBytes);
+            // The length comes from another process's memory: never read past the buffer whatever it says.
+            fixed (byte* p = _instruction) return Encoding.UTF8.GetString(p, Math.Clamp(_instructionBytes, 0, MaxInstructionBytes));
         }
         set => _instructionBytes = Put(value, ref _instruction[0], MaxInstructionBytes);
     }
@@ -61,17 +62,40 @@ public unsafe struct SharedBrainScene
         return true;
     }
 
-    /// <summary>Appends the boxes as <see cref="SceneBox.Named"/> boxes (off the loop: this allocates).</summary>
-    public readonly void AddBoxesTo(List<SceneBox> boxes)
+    /// <summary>
+    /// Appends the boxes as <see cref="SceneBox.Named"/> boxes (off the loop: this allocates). A box whose corners are
+    /// not finite or not ordered (a corrupt message) is left out; returns how many were left out.
+    /// </summary>
+    public readonly int AddBoxesTo(List<SceneBox> boxes)
     {
+        int skipped = 0;
         for (int i = 0; i < Math.Min(BoxCount, MaxBoxes); i++)
         {
+            if (!IsBox(i))
+            {
+                skipped++;
+                continue;
+            }
+
             string name;
             fixed (byte* p = _names) name = Encoding.UTF8.GetString(p + i * MaxNameBytes, Math.Min((int)_nameBytes[i], MaxNameBytes));
             double[] min = [_corners[i * 6], _corners[i * 6 + 1], _corners[i * 6 + 2]];
             double[] max = [_corners[i * 6 + 3], _corners[i * 6 + 4], _corners[i * 6 + 5]];
             boxes.Add(SceneBox.Named(name, min, max));
         }
+
+        return skipped;
+    }
+
+    private readonly bool IsBox(int i)
+    {
+        for (int k = 0; k < 3; k++)
+        {
+            double lo = _corners[i * 6 + k], hi = _corners[i * 6 + 3 + k];
+            if (!double.IsFinite(lo) || !double.IsFinite(hi) || lo > hi) return false;
+        }
+
+        return true;
     }
 
     private static int Put(string text, ref byte destination, int capacity)
