@@ -47,6 +47,8 @@ public sealed class RobotRuntime : IDisposable
     private readonly ForceTorqueSensor? _wrist;
     private readonly PlantStepper? _stepper;
     private readonly BrainWorker? _brain;
+    private readonly BrainProcessLink? _brainLink;
+    private readonly SpscProducer<ActionChunk>? _chunkProducer;
     private readonly RecordingTaps? _recordingTaps;
     private readonly EpisodeRecorder? _recorder;
     private Thread? _loopThread;
@@ -77,15 +79,17 @@ public sealed class RobotRuntime : IDisposable
             }
 
             _wrist = BuildWristSensor(config);
-            _chunkRing = SpscRing<ActionChunk>.Create(64);
-            _stateMailbox = LatestValue<JointState>.Create();
+            // Out of process, the brain's three channels live in files under /dev/shm that `brain serve` opens.
+            BrainRegionPaths? shared = options.BrainPlacement == BrainPlacement.OutOfProcess && !options.NoBrain ? new BrainRegionPaths(options.BrainAttachName) : null;
+            _chunkRing = shared is null ? SpscRing<ActionChunk>.Create(64) : SpscRing<ActionChunk>.CreateShared(shared.Chunks, 64);
+            _stateMailbox = shared is null ? LatestValue<JointState>.Create() : LatestValue<JointState>.CreateShared(shared.State);
             _statisticsMailbox = LatestValue<LoopStatistics>.Create();
-            _commandMailbox = LatestValue<JointCommand>.Create();
+            _commandMailbox = shared is null ? LatestValue<JointCommand>.Create() : LatestValue<JointCommand>.CreateShared(shared.Command);
             _owned.Add(_commandMailbox);
             _owned.Add(_chunkRing);
             _owned.Add(_stateMailbox);
             _owned.Add(_statisticsMailbox);
-            ChunkProducer = _chunkRing.TakeProducer();
+            _chunkProducer = shared is null ? _chunkRing.TakeProducer() : null;
             Follower = new ChunkFollowingController(limits);
             _slot = new ControllerSlot(Follower);
             options.Recording?.Validate();
@@ -103,10 +107,14 @@ public sealed class RobotRuntime : IDisposable
                 CollisionTorqueNm = config.Safety.CollisionTorqueNm,
             }, _recordingTaps?.Events);
             var cycle = new CerebellumCycle(_buses, _slot, _safety, _chunkRing.TakeConsumer(), _stateMailbox.TakeWriter(), _wrist, _commandMailbox.TakeWriter());
-            if (!options.NoBrain && config.Brain is { Planner: { } planner, Policy: { } policy } brain)
+            if (shared is not null)
+            {
+                _brainLink = BuildBrainLink(shared, config, options);
+            }
+            else if (!options.NoBrain && config.Brain is { Planner: { } planner, Policy: { } policy } brain)
             {
                 string instruction = options.Task ?? brain.Task ?? "";
-                _brain = new BrainWorker(Model, config.Resolve(planner), config.Resolve(policy), ChunkProducer, _stateMailbox, _commandMailbox, Scene, instruction, limits,
+                _brain = new BrainWorker(Model, config.Resolve(planner), config.Resolve(policy), _chunkProducer!, _stateMailbox, _commandMailbox, Scene, instruction, limits,
                     options.Brain with { ModelManifest = options.Model ?? options.Brain.ModelManifest });
                 _owned.Add(_brain);
             }
@@ -141,7 +149,12 @@ public sealed class RobotRuntime : IDisposable
     public SimulatedScene? Scene { get; }
 
     /// <summary>Where the brain writes action chunks (one producer).</summary>
-    public SpscProducer<ActionChunk> ChunkProducer { get; }
+    /// <exception cref="InvalidOperationException">The brain runs out of process: its process holds the producer end.</exception>
+    public SpscProducer<ActionChunk> ChunkProducer => _chunkProducer
+        ?? throw new InvalidOperationException("the brain runs out of process (BrainPlacement.OutOfProcess): the brain process holds the chunk ring's producer end");
+
+    /// <summary>The link to the out-of-process brain (losses, attaches), or null when the brain runs in process.</summary>
+    public BrainProcessLink? BrainLink => _brainLink;
 
     /// <summary>The latest measured joint state, for the brain and telemetry.</summary>
     public LatestValue<JointState> StateMailbox => _stateMailbox;
@@ -206,6 +219,7 @@ public sealed class RobotRuntime : IDisposable
 
         _recorder?.Start();
         _brain?.Start();
+        _brainLink?.Start();
     }
 
     /// <summary>The recorder, when <see cref="RuntimeOptions.Recording"/> asked for one (closed by <see cref="Stop"/>).</summary>
@@ -316,7 +330,10 @@ public sealed class RobotRuntime : IDisposable
             Plant?.Steps ?? 0,
             _brain?.Skill,
             _brain?.Failure,
-            TaskSucceeded());
+            TaskSucceeded())
+        {
+            BrainProcessLosses = _brainLink?.Losses ?? 0,
+        };
     }
 
     /// <summary>Stops threads and twins and releases shared memory (without the controlled stop: use <see cref="Stop"/>).</summary>
@@ -341,6 +358,21 @@ public sealed class RobotRuntime : IDisposable
         }
 
         _loop.Run();
+    }
+
+    private BrainProcessLink BuildBrainLink(BrainRegionPaths shared, RobotConfig config, RuntimeOptions options)
+    {
+        // Created last, and published into at once: a brain process that can read it finds the other files complete.
+        var scene = LatestValue<SharedBrainScene>.CreateShared(shared.Scene);
+        _owned.Add(scene);
+        LatestValueWriter<SharedBrainScene> writer = scene.TakeWriter();
+        _owned.Add(writer);
+        // A dead process is seen at once (its pid); a stale heartbeat means a hung brain thread, and one planner step
+        // on a loaded machine can outlast the brain watchdog's timeout, so staleness waits longer (the robot holds anyway).
+        long timeoutNs = Math.Max(1_000_000_000, (long)(config.Safety.BrainTimeoutMs * 5e6));
+        var link = new BrainProcessLink(_chunkRing, writer, Scene, options.Task ?? config.Brain?.Task ?? "", timeoutNs, TimeSpan.FromMilliseconds(20));
+        _owned.Add(link);
+        return link;
     }
 
     private ForceTorqueSensor? BuildWristSensor(RobotConfig config)

@@ -25,4 +25,10 @@ public sealed record RuntimeOptions
 
     /// <summary>Deadlines and recovery of the brain (see <see cref="Controller.Runtime.Brain.BrainOptions"/>).</summary>
     public Controller.Runtime.Brain.BrainOptions Brain { get; init; } = new();
+
+    /// <summary>Where the brain runs: in this process (default) or in <c>robotctl brain serve --attach</c> <see cref="BrainAttachName"/>.</summary>
+    public Controller.Runtime.Brain.BrainPlacement BrainPlacement { get; init; } = Controller.Runtime.Brain.BrainPlacement.InProcess;
+
+    /// <summary>The attach name of the shared files for an out-of-process brain (<c>/dev/shm/robotctl-brain-NAME.*</c>).</summary>
+    public string BrainAttachName { get; init; } = "robot";
 }

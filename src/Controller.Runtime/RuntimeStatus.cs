@@ -40,4 +40,8 @@ public sealed record RuntimeStatus(
     long PlantSteps,
     string? BrainSkill,
     string? BrainFailure,
-    bool TaskSucceeded);
+    bool TaskSucceeded)
+{
+    /// <summary>Times an out-of-process brain was lost (process exited or heartbeat stale); 0 in process.</summary>
+    public long BrainProcessLosses { get; init; }
+}

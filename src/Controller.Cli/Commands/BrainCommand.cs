@@ -72,7 +72,7 @@ public static class BrainCommand
                 return RunCommand.UsageExitCode;
             }
         });
-        return new Command("brain", "Run brain models outside the robot.") { run };
+        return new Command("brain", "Run brain models outside the robot.") { run, BrainServeCommand.Create() };
     }
 
     private static (long Calls, double RateHz, double LatencyP50Ms, double LatencyP99Ms, long DeadlineMisses) Measure(ModelHost host, double hz, double seconds, string? instruction)

@@ -29,9 +29,10 @@ public static class RunCommand
         var duration = new Option<double?>("--duration") { Description = "Stop after this many seconds." };
         var noUi = new Option<bool>("--no-ui") { Description = "Plain status lines instead of the live view." };
         var record = new Option<FileInfo?>("--record") { Description = "Record the run into this episode file (robotctl replay/report/export read it)." };
+        var brainAttach = new Option<string?>("--brain-attach") { Description = "Run the brain out of process: wait for `robotctl brain serve --attach NAME`." };
         var command = new Command("run", "Bring the robot up, run the brain and the cerebellum, and stop safely on Ctrl+C.")
         {
-            config, task, model, duration, noUi, record,
+            config, task, model, duration, noUi, record, brainAttach,
         };
         command.SetAction(parse =>
         {
@@ -69,7 +70,9 @@ public static class RunCommand
                 return UsageExitCode;
             }
 
-            return Run(robot, new RuntimeOptions { Task = parse.GetValue(task), Model = modelFile?.FullName, Recording = RunRecording.For(robot, parse.GetValue(record)) }, seconds, parse.GetValue(noUi), output, error);
+            return Run(robot, new RuntimeOptions { Task = parse.GetValue(task), Model = modelFile?.FullName, Recording = RunRecording.For(robot, parse.GetValue(record)),
+                BrainPlacement = parse.GetValue(brainAttach) is null ? Controller.Runtime.Brain.BrainPlacement.InProcess : Controller.Runtime.Brain.BrainPlacement.OutOfProcess,
+                BrainAttachName = parse.GetValue(brainAttach) ?? "robot" }, seconds, parse.GetValue(noUi), output, error);
         });
         return command;
     }
@@ -106,6 +109,10 @@ public static class RunCommand
         if (runtime.Brain is { } brain)
         {
             output.WriteLine($"  brain: planner + policy loaded (ONNX Runtime), task \"{brain.Instruction}\"; planner {brain.PlannerManifest}, policy {brain.PolicyManifest}");
+        }
+        else if (runtime.BrainLink is not null)
+        {
+            output.WriteLine($"  brain: out of process; waiting for `robotctl brain serve --attach {options.BrainAttachName} --config {runtime.Config.File}` (the robot holds until its chunks come)");
         }
 
         DateTime end = seconds is double s ? DateTime.UtcNow.AddSeconds(s) : DateTime.MaxValue;

@@ -30,7 +30,7 @@ public sealed class BrainWorker : IDisposable
     private readonly BrainOptions _options;
     private readonly LatestValue<JointState> _state;
     private readonly LatestValue<JointCommand> _command;
-    private readonly SimulatedScene? _scene;
+    private readonly Action<List<SceneBox>>? _readScene;
     private readonly Thread _thread;
     private readonly long _periodNs;
     private readonly int _dof;
@@ -62,7 +62,19 @@ public sealed class BrainWorker : IDisposable
     public BrainWorker(RobotModel model, string plannerManifest, string policyManifest, SpscProducer<ActionChunk> chunks,
         LatestValue<JointState> state, LatestValue<JointCommand> command, SimulatedScene? scene, string instruction,
         JointLimitSet limits, BrainOptions? options = null)
+        : this(model, plannerManifest, policyManifest, chunks, state, command, scene is null ? null : boxes => AddSceneBoxes(scene, boxes), instruction, limits, options, sceneFromSource: true)
     {
+    }
+
+    /// <summary>
+    /// As the public constructor, with the scene's boxes from <paramref name="readScene"/> (the out-of-process brain
+    /// reads them from shared memory). <paramref name="sceneFromSource"/> only tells the two constructors apart.
+    /// </summary>
+    internal BrainWorker(RobotModel model, string plannerManifest, string policyManifest, SpscProducer<ActionChunk> chunks,
+        LatestValue<JointState> state, LatestValue<JointCommand> command, Action<List<SceneBox>>? readScene, string instruction,
+        JointLimitSet limits, BrainOptions? options, bool sceneFromSource)
+    {
+        _ = sceneFromSource;
         _options = options ?? new BrainOptions();
         _options.Validate();
         if (_options.ModelManifest is { } replacement)
@@ -101,7 +113,7 @@ public sealed class BrainWorker : IDisposable
 
         _state = state;
         _command = command;
-        _scene = scene;
+        _readScene = readScene;
         _instruction = instruction;
         _periodNs = Math.Max(1_000_000, _task.PolicyPeriodNs / 4);
         _thread = new Thread(Run) { IsBackground = true, Name = "brain" };
@@ -285,6 +297,8 @@ public sealed class BrainWorker : IDisposable
         {
             if (Volatile.Read(ref _pending) is not null) ApplyPendingSwap();
             long now = MonotonicClock.Now();
+            // Beaten from the brain thread itself, so a hung step reads as a stale brain, not only a dead process.
+            _chunks.Heartbeat(now);
             if (_state.TryRead(out JointState measured) == MailboxReadStatus.Success)
             {
                 // The demo policy anchors its chunk at the state it is given; it plans from what the cerebellum is
@@ -297,13 +311,7 @@ public sealed class BrainWorker : IDisposable
                 }
 
                 boxes.Clear();
-                if (_scene is not null)
-                {
-                    foreach (SceneObject o in _scene.Objects)
-                    {
-                        boxes.Add(SceneBox.Named(o.Name, o.Min, o.Max));
-                    }
-                }
+                _readScene?.Invoke(boxes);
 
                 long ticks = _task.Ticks, plannerRuns = _task.PlannerRuns, plannerFailures = _task.PlannerFailures, plannerMisses = _task.Planner.DeadlineMisses;
                 _task.Step(in measured, in plan, boxes, _instruction, now);
@@ -312,6 +320,14 @@ public sealed class BrainWorker : IDisposable
             }
 
             Thread.Sleep(TimeSpan.FromTicks(_periodNs / 100));
+        }
+    }
+
+    private static void AddSceneBoxes(SimulatedScene scene, List<SceneBox> boxes)
+    {
+        foreach (SceneObject o in scene.Objects)
+        {
+            boxes.Add(SceneBox.Named(o.Name, o.Min, o.Max));
         }
     }
 
