@@ -1,0 +1,102 @@
+using Controller.Cerebellum.Safety;
+using Controller.Hardware.Devices;
+using Controller.Runtime.Configuration;
+using Controller.Runtime.Tests.Configuration;
+
+namespace Controller.Runtime.Tests;
+
+/// <summary>
+/// Many devices on several buses in one loop: the shipped g1-29dof (43 joints) brought up for real — 15 simulated
+/// CiA 402 drives on an EtherCAT segment behind a virtual NIC, two CAN buses of MIT actuator twins, two Dynamixel
+/// hands on pseudo-terminals, all over the fixed-base rigid-body plant of the G1 URDF — holding its posture with no
+/// bus fault. Also the real-drive cia402-ethercat-arm, validated as shipped and brought up with its interface set to sim.
+/// Timing is not asserted.
+/// </summary>
+[Collection("runtime")]
+public class G1RuntimeTests
+{
+    [Fact]
+    public void Load_G1_FiveBusesOfThreeKindsCoverAll43Joints()
+    {
+        RobotConfig config = RobotConfigLoader.Load(RobotConfigLoaderTests.Hardware("g1-29dof/robot.yaml"));
+
+        Assert.Equal(["cia402-ethercat", "mit-can", "dynamixel", "mit-can", "dynamixel"], config.Buses.Select(b => b.Type));
+        Assert.Equal([15, 7, 7, 7, 7], config.Buses.Select(b => b.Servos.Count));
+        Assert.All(config.Buses, b => Assert.True(b.IsSimulated));
+        Assert.Null(config.Brain);
+    }
+
+    [Fact]
+    public void Start_G1OnEtherCatCanAndSerial_HoldsItsPostureWithNoBusFault()
+    {
+        RobotConfig config = RobotConfigLoader.Load(RobotConfigLoaderTests.Hardware("g1-29dof/robot.yaml"));
+        using var runtime = RobotRuntime.Build(config, new RuntimeOptions { RealtimeSetup = true });
+        Assert.Null(runtime.Scene);
+        runtime.Start();
+        // Drives power up disabled, so the limbs sag while the buses are configured; from activation on it must hold.
+        RuntimeStatus first = WaitFor(runtime, s => s.Cycles >= 200);
+        RuntimeStatus status = WaitFor(runtime, s => s.Cycles >= first.Cycles + 300);
+        runtime.Stop();
+
+        Assert.True(status.Cycles >= first.Cycles + 300, $"only {status.Cycles} cycles ran within the test's patience (60 s)");
+        Assert.Equal(5, status.Buses.Count);
+        Assert.All(status.Buses, b => Assert.True(b.State == DeviceState.Active && b.Faults == 0, $"bus {b.Name}: {b.State}, {b.Faults} fault(s)"));
+        Assert.Equal(SafetyState.Normal, status.Safety);
+        AssertHolds(first, status, 43);
+    }
+
+    [Fact]
+    public void Load_Cia402EtherCatArm_ValidForSixRealDrivesOnEth0()
+    {
+        RobotConfig config = RobotConfigLoader.Load(RobotConfigLoaderTests.Hardware("cia402-ethercat-arm/robot.yaml"));
+
+        BusConfig bus = Assert.Single(config.Buses);
+        Assert.Equal(("cia402-ethercat", "eth0", "hold"), (bus.Type, bus.Port, bus.FaultReaction));
+        Assert.Equal([0, 1, 2, 3, 4, 5], bus.Servos.Select(s => s.Id));
+        Assert.False(config.IsSimulated);
+    }
+
+    [Fact]
+    public void Start_Cia402EtherCatArmWithInterfaceSim_HoldsWithNoFault()
+    {
+        string file = RobotConfigLoaderTests.Hardware("cia402-ethercat-arm/robot.yaml");
+        string text = File.ReadAllText(file).Replace("interface: eth0", "interface: sim").Replace("cpu: 3 ", "cpu: -1 ")
+            + "\nplant:\n  armature_kgm2: 0.01\n";
+        RobotConfig config = RobotConfigLoader.Parse(text, file);
+        using var runtime = RobotRuntime.Build(config, new RuntimeOptions { RealtimeSetup = true });
+        runtime.Start();
+        RuntimeStatus first = WaitFor(runtime, s => s.Cycles >= 200);
+        RuntimeStatus status = WaitFor(runtime, s => s.Cycles >= first.Cycles + 300);
+        runtime.Stop();
+
+        Assert.True(status.Cycles >= first.Cycles + 300, $"only {status.Cycles} cycles ran within the test's patience (60 s)");
+        var bus = Assert.Single(status.Buses);
+        Assert.Equal((DeviceState.Active, 0L), (bus.State, bus.Faults));
+        Assert.Equal(SafetyState.Normal, status.Safety);
+        AssertHolds(first, status, 6);
+    }
+
+    private static void AssertHolds(RuntimeStatus first, RuntimeStatus status, int joints)
+    {
+        Assert.Equal(joints, status.Joints.Count);
+        string Pose(RuntimeStatus s) => string.Join("; ", s.Joints.Select(j => $"{j.Name} {j.PositionRad:F3} (cmd {j.CommandRad:F3})"));
+        for (int j = 0; j < joints; j++)
+        {
+            Assert.True(Math.Abs(status.Joints[j].PositionRad - first.Joints[j].PositionRad) < 0.05, $"drifted from [{Pose(first)}] to [{Pose(status)}]");
+            Assert.True(Math.Abs(status.Joints[j].PositionRad - status.Joints[j].CommandRad) < 0.15, $"not holding its command: [{Pose(status)}]");
+        }
+    }
+
+    private static RuntimeStatus WaitFor(RobotRuntime runtime, Func<RuntimeStatus, bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        RuntimeStatus status = runtime.Status();
+        while (!condition(status) && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(50);
+            status = runtime.Status();
+        }
+
+        return status;
+    }
+}
