@@ -5,6 +5,7 @@ using Controller.Hardware.Protocols.Cia402;
 using Controller.Hardware.Protocols.Mit;
 using Controller.Hardware.Simulation;
 using Controller.Hardware.Simulation.Can;
+using Controller.Hardware.Simulation.Cia402;
 using Controller.Hardware.Transports.Can;
 using Controller.Pipeline.Time;
 using Controller.Robotics.Model;
@@ -21,10 +22,18 @@ internal static class CanBusFactory
 {
     /// <summary>
     /// Consecutive cycles without a reply before a simulated bus counts its devices lost. The twin host thread ticks
-    /// in whole milliseconds of <see cref="Thread.Sleep(int)"/>, so a reply now and then lands a cycle late on a busy
-    /// host; a real bus keeps the driver's default (3).
+    /// in whole milliseconds of <see cref="Thread.Sleep(int)"/>, so a reply now and then lands a cycle late, and on a
+    /// loaded host the twin thread may not run for tens of milliseconds (each such cycle is a counted timeout); a real
+    /// bus keeps the driver's default (3).
     /// </summary>
-    private const int SimulatedMaxMissedCycles = 10;
+    public const int SimulatedMaxMissedCycles = 50;
+
+    /// <summary>
+    /// The servo loop of a simulated CiA 402 drive (CAN or EtherCAT), at the joint: stiffer than the twin's default
+    /// (40 N·m/rad) so that a drive holds a heavy link, e.g. the G1's waist pitch carrying the torso and arms, within a
+    /// few hundredths of a radian; damped lightly enough to stay stable with the torque held between 2 ms frames.
+    /// </summary>
+    public static readonly Cia402TwinOptions SimulatedDriveServo = new() { PositionGainNmPerRad = 200, VelocityGainNmsPerRad = 5 };
 
     public static JointBus Build(BusConfig bus, RobotModel model, ISimulatedPlant? plant, List<IDisposable> owned)
     {
@@ -46,7 +55,7 @@ internal static class CanBusFactory
             {
                 if (cia402)
                 {
-                    host.AddCia402Drive((byte)s.Id, model.JointIndex(s.Joint), ScalingOf(s));
+                    host.AddCia402Drive((byte)s.Id, model.JointIndex(s.Joint), ScalingOf(s), SimulatedDriveServo);
                 }
                 else
                 {

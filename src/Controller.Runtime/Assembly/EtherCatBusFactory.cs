@@ -39,7 +39,7 @@ internal static class EtherCatBusFactory
             }
 
             var slaves = bus.Servos.OrderBy(s => s.Id)
-                .Select(s => new SimulatedCia402Drive(plant, model.JointIndex(s.Joint), CanBusFactory.ScalingOf(s), serialNumber: (uint)(s.Id + 1)).Slave);
+                .Select(s => new SimulatedCia402Drive(plant, model.JointIndex(s.Joint), CanBusFactory.ScalingOf(s), serialNumber: (uint)(s.Id + 1), CanBusFactory.SimulatedDriveServo).Slave);
             var segment = new SimulatedSegment(slaves);
             var (master, far) = VirtualNic.CreatePair();
             owned.Add(far);
@@ -64,9 +64,11 @@ internal static class EtherCatBusFactory
         var options = new Cia402EtherCatOptions
         {
             FaultReaction = bus.FaultReaction == "disable" ? EtherCatFaultReaction.Disable : EtherCatFaultReaction.Hold,
-            // The simulated segment answers from a thread of this process, which a busy host may deschedule for a while.
-            MaxMissedCycles = bus.IsSimulated ? 10 : 3,
-            CycleTimeoutNs = bus.IsSimulated ? 2_000_000 : 1_000_000,
+            // The simulated segment answers from a thread of this process, which a loaded host may deschedule for tens of
+            // milliseconds: its "wire" is the scheduler. Wait longer for a frame (the loop then overruns, counted) and
+            // count a longer run of late frames as timeouts before calling the drives lost. A real segment keeps 1 ms / 3.
+            MaxMissedCycles = bus.IsSimulated ? CanBusFactory.SimulatedMaxMissedCycles : 3,
+            CycleTimeoutNs = bus.IsSimulated ? 20_000_000 : 1_000_000,
         };
         IJointBusDriver driver = Cia402EtherCatDriver.Create(bus.Name, port, transport, found, drives, options);
         var mappings = bus.Servos.Select(s => new JointMapping(1, s.OffsetRad, s.Direction)).ToArray();

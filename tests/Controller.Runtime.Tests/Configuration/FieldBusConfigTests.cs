@@ -91,7 +91,7 @@ public class FieldBusConfigTests
         { "{ id: 1, model: CubeMars AK70-10, joint: wrist_roll }", "{ id: 1, model: CubeMars AK70-10, joint: wrist_roll, increments_per_rev: 4096 }", 17,
             "buses[1].servos[0].increments_per_rev", "unknown key 'increments_per_rev'; allowed here: id, model, joint, gear_ratio, offset_rad, direction" },
         { "{ id: 5, joint: wrist_yaw", "{ id: 0, joint: wrist_yaw", 24, "buses[2].servos[0].id", "0 is out of range; allowed [1, 127]" },
-        { "{ id: 2, model: Damiao", "{ id: 128, model: Damiao", 18, "buses[1].servos[1].id", "128 is out of range; allowed [1, 127]" },
+        { "{ id: 1, model: CubeMars", "{ id: 128, model: CubeMars", 17, "buses[1].servos[0].id", "128 is out of range; allowed [1, 127]" },
         { "{ id: 1, joint: shoulder_lift }", "{ id: 0, joint: shoulder_lift }", 4, "buses[0].servos", "slave position 0 is used 2 times; each drive has its own" },
         { "{ id: 2, model: Damiao", "{ id: 1, model: Damiao", 12, "buses[1].servos", "id 1 is used 2 times; each drive has its own" },
         { "{ id: 0, joint: shoulder_pan, gear_ratio: 100 }", "{ id: 0, joint: shoulder_pan, gear_ratio: -100 }", 9, "buses[0].servos[0].gear_ratio",
