@@ -79,6 +79,33 @@ public class G1RuntimeTests
         AssertHolds(first, status, 6);
     }
 
+    [Fact]
+    public void Start_Cia402ArmOnSimulatedCan_HoldsWithNoFault()
+    {
+        // The same six drives as CiA 402 nodes 1..6 on a CAN bus: CanTwinHost drive twins on an in-process virtual bus.
+        // A CiA 402 cycle is 4 frames per drive + SYNC, about 3 ms of a 1 Mbit/s wire for six drives: the loop runs at 250 Hz.
+        string file = RobotConfigLoaderTests.Hardware("cia402-ethercat-arm/robot.yaml");
+        string text = File.ReadAllText(file).Replace("type: cia402-ethercat", "type: cia402-can").Replace("interface: eth0", "interface: sim")
+            .Replace("    fault_reaction: hold", "    bitrate: 1000000 #").Replace("cpu: 3 ", "cpu: -1 ").Replace("rate_hz: 1000", "rate_hz: 250") + "\nplant:\n  armature_kgm2: 0.01\n";
+        for (int id = 5; id >= 0; id--)
+        {
+            text = text.Replace($"{{ id: {id},", $"{{ id: {id + 1},");
+        }
+
+        RobotConfig config = RobotConfigLoader.Parse(text, file);
+        Assert.Equal(("cia402-can", 1), (config.Buses[0].Type, config.Buses[0].Servos[0].Id));
+        using var runtime = RobotRuntime.Build(config, new RuntimeOptions { RealtimeSetup = true });
+        runtime.Start();
+        RuntimeStatus first = WaitFor(runtime, s => s.Cycles >= 200);
+        RuntimeStatus status = WaitFor(runtime, s => s.Cycles >= first.Cycles + 300);
+        runtime.Stop();
+
+        Assert.True(status.Cycles >= first.Cycles + 300, $"only {status.Cycles} cycles ran within the test's patience (60 s)");
+        var bus = Assert.Single(status.Buses);
+        Assert.True(bus.State == DeviceState.Active, $"bus {bus.Name}: {bus.State}, {bus.Faults} counted fault(s)");
+        AssertHolds(first, status, 6);
+    }
+
     private static void AssertHolds(RuntimeStatus first, RuntimeStatus status, int joints)
     {
         Assert.Equal(joints, status.Joints.Count);
