@@ -68,8 +68,9 @@ public sealed class RobotRuntime : IDisposable
                 RobotModel physical = plantConfig.ArmatureKgM2 > 0 ? Model.WithArmature(Enumerable.Repeat(plantConfig.ArmatureKgM2, Model.DofCount).ToArray()) : Model;
                 Plant = new RigidBodyPlant(physical, PlantOptionsFor(plantConfig, config));
                 PlaceAtStart(plantConfig);
-                Scene = new SimulatedScene(Plant, plantConfig);
-                _stepper = new PlantStepper(Plant, plantConfig.RateHz, Scene.Update);
+                // A robot without a tool_tip frame (the G1) has no tabletop scene: nothing to grasp, the plant alone.
+                Scene = Model.HasFrame("tool_tip") ? new SimulatedScene(Plant, plantConfig) : null;
+                _stepper = new PlantStepper(Plant, plantConfig.RateHz, Scene is null ? null : Scene.Update);
                 _owned.Add(_stepper);
             }
 

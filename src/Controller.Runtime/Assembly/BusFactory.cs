@@ -19,6 +19,16 @@ internal static class BusFactory
             return FeetechBusFactory.Build(bus, model, plant, owned);
         }
 
+        if (bus.IsCan)
+        {
+            return CanBusFactory.Build(bus, model, plant, owned);
+        }
+
+        if (bus.IsEtherCat)
+        {
+            return EtherCatBusFactory.Build(bus, model, plant, owned);
+        }
+
         int offset = model.JointIndex(bus.Servos[0].Joint);
         string port = bus.Port;
         if (bus.IsSimulated)

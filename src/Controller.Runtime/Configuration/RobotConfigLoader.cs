@@ -13,7 +13,10 @@ namespace Controller.Runtime.Configuration;
 /// </summary>
 public static class RobotConfigLoader
 {
-    private static readonly Dictionary<string, string> BusTypes = new() { ["dynamixel"] = "dynamixel", ["feetech"] = "feetech" };
+    private static readonly Dictionary<string, string> BusTypes = new()
+    {
+        ["dynamixel"] = "dynamixel", ["feetech"] = "feetech", ["cia402-can"] = "cia402-can", ["mit-can"] = "mit-can", ["cia402-ethercat"] = "cia402-ethercat",
+    };
     private static readonly string[] FeetechModels = ["STS3215"];
     private static readonly string[] FeetechModes = ["position", "velocity"];
     private static readonly Dictionary<string, string> SensorTypes = new() { ["ft300"] = "ft300", ["netft"] = "netft" };
@@ -150,8 +153,13 @@ public static class RobotConfigLoader
 
     private static BusConfig ReadBus(YamlConfigReader r, YamlMappingNode m, string at, string directory)
     {
-        r.RejectUnknownKeys(m, at, "name", "type", "port", "baud", "operating_mode", "reply_timeout_ms", "servos", "calibration");
         string type = r.Choice(m, at, "type", "dynamixel", BusTypes, required: true);
+        if (FieldBusRules.Handles(type))
+        {
+            return FieldBusRules.Read(r, m, at, type);
+        }
+
+        r.RejectUnknownKeys(m, at, "name", "type", "port", "baud", "operating_mode", "reply_timeout_ms", "servos", "calibration");
         var servos = r.MappingList(m, at, "servos", required: true).Select(s =>
         {
             r.RejectUnknownKeys(s.Node, s.Path, "id", "model", "joint", "gear_ratio", "offset_rad", "direction");
