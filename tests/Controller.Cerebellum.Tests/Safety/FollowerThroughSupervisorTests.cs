@@ -11,7 +11,9 @@ namespace Controller.Cerebellum.Tests.Safety;
 /// <summary>
 /// The chunk follower's reference is feasible by construction, so the supervisor after it must pass it unchanged and raise
 /// no JointLimit event. Before the rounding fix, Ramp's p + (target − p) landed an ulp beside such targets on some cycles
-/// and each of those raised a JointLimit: a storm of hundreds of events in seconds on the sim-arm6 demo.
+/// and each of those raised a JointLimit; and the follower sampled its path at the jittery wake-up time, so its per-cycle
+/// step changed with the lateness and the supervisor's acceleration bound clamped it: together a storm of hundreds of
+/// events in seconds on the sim-arm6 demo.
 /// </summary>
 public class FollowerThroughSupervisorTests
 {
@@ -58,7 +60,10 @@ public class FollowerThroughSupervisorTests
         Assert.Equal(1, tight.EventCount(SafetyEventKind.JointLimit));   // one episode, one event
     }
 
-    /// <summary>Random chunks at 15–50 Hz toward random goals, followed and supervised at 1 kHz with the same limits.</summary>
+    /// <summary>
+    /// Random chunks at 15–50 Hz toward random goals, followed and supervised at 1 kHz with the same limits, the loop
+    /// waking 0–0.5 ms late each cycle.
+    /// </summary>
     private static (long Events, long Changed) Run(int seed, int cycles)
     {
         var random = new Random(seed);
@@ -74,6 +79,7 @@ public class FollowerThroughSupervisorTests
         double[] goal = start.ToArray();
         int chunkPeriodCycles = random.Next(20, 67);
         long changed = 0;
+        long lastWakeNs = rig.NowNs;
         for (int cycle = 0; cycle < cycles; cycle++)
         {
             if (cycle % chunkPeriodCycles == 0)
@@ -85,10 +91,16 @@ public class FollowerThroughSupervisorTests
                 TrajectoryRig.Fill(ref holder.Chunk, rows, rig.NowNs, chunkPeriodCycles * TrajectoryRig.PeriodNs);
                 rig.Follower.Accept(in holder.Chunk, rig.NowNs);
             }
-            rig.Step();
+            // A real loop wakes up late by a jittery amount (p99 ≈ 0.3 ms on the development VM) but keeps its deadlines.
+            long deadlineNs = rig.NowNs + TrajectoryRig.PeriodNs;
+            long wakeNs = deadlineNs + random.Next(0, 500_000);
+            var time = new CycleTime(rig.Cycle, wakeNs, deadlineNs, TrajectoryRig.PeriodNs, wakeNs - lastWakeNs);
+            lastWakeNs = wakeNs;
+            rig.NowNs = deadlineNs;
+            rig.Cycle++;
+            rig.Follower.Update(in time, ref rig.Command);
             JointCommand command = rig.Command;
-            inputs.LastBrainMessageNs = rig.NowNs;
-            var time = new CycleTime(rig.Cycle, rig.NowNs, rig.NowNs, TrajectoryRig.PeriodNs, TrajectoryRig.PeriodNs);
+            inputs.LastBrainMessageNs = wakeNs;
             supervisor.Apply(in time, in measured, ref command, in inputs);
             for (int j = 0; j < 3; j++)
             {
