@@ -91,7 +91,9 @@ public sealed class RobotRuntime : IDisposable
             _owned.Add(_stateMailbox);
             _owned.Add(_statisticsMailbox);
             _chunkProducer = shared is null ? _chunkRing.TakeProducer() : null;
-            Follower = new ChunkFollowingController(limits);
+            // The spline fit runs on the follower's own worker, not the loop thread; its thread stops with the runtime.
+            Follower = new OffLoopChunkFollowingController(limits);
+            _owned.Add(Follower);
             _slot = new ControllerSlot(Follower);
             options.Recording?.Validate();
             _recordingTaps = options.Recording is null ? null : new RecordingTaps();
@@ -161,7 +163,7 @@ public sealed class RobotRuntime : IDisposable
     public LatestValue<JointState> StateMailbox => _stateMailbox;
 
     /// <summary>The loop's trajectory follower (chunk rejections are counted there).</summary>
-    public ChunkFollowingController Follower { get; }
+    public OffLoopChunkFollowingController Follower { get; }
 
     /// <summary>The safety supervisor.</summary>
     public SafetySupervisor Safety => _safety;

@@ -27,6 +27,17 @@ internal static class MotionBounds
         return Clamp(p + step, Math.Min(p, softMin), Math.Max(p, softMax));
     }
 
+    /// <summary>
+    /// True when <paramref name="x"/> and <paramref name="y"/> differ by no more than the rounding of arithmetic on
+    /// values as large as <paramref name="x"/>, <paramref name="y"/> or <paramref name="scale"/> (four units in the last place):
+    /// at most about 1.8e-15 for positions within ±2π, far below any limit's meaning.
+    /// </summary>
+    public static bool SameUpToRounding(double x, double y, double scale)
+    {
+        double m = Math.Max(Math.Max(Math.Abs(x), Math.Abs(y)), Math.Abs(scale));
+        return double.IsFinite(m) && Math.Abs(x - y) <= 4 * (Math.BitIncrement(m) - m);
+    }
+
     /// <summary>The next position when decelerating from step <paramref name="s"/> to rest by at most <paramref name="a"/> per cycle.</summary>
     public static double Decelerate(double p, double s, double a, double softMin, double softMax)
     {

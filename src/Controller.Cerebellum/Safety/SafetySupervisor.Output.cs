@@ -138,6 +138,9 @@ public sealed partial class SafetySupervisor
             double target = MotionBounds.Clamp(raw, limit.SoftPositionMin, limit.SoftPositionMax);
             double targetStep = _targetValid ? MotionBounds.Clamp(target - _prevTarget[j], -vLim, vLim) : 0;
             double q = MotionBounds.Ramp(p, s, target, targetStep, a, vLim, limit.SoftPositionMin, limit.SoftPositionMax);
+            // Ramp reaches a feasible target as p + (target − p): that can land an ulp beside it, which is following, not
+            // limiting. Without this every such cycle toggled the joint's limiting bit and raised a JointLimit (Safety/README).
+            if (q != raw && target == raw && MotionBounds.SameUpToRounding(q, raw, p)) q = raw;
             _prevTarget[j] = target;
             _refStep[j] = q - p;
             _refPos[j] = q;

@@ -15,6 +15,15 @@ public sealed class LoopBenchReport
     /// <summary>When the run started (UTC).</summary>
     [JsonPropertyName("started_utc")] public DateTime StartedUtc { get; init; }
 
+    /// <summary>What each cycle ran: <c>idle</c> (the loop's own overhead) or <c>humanoid</c> (the 29-DoF G1 cycle).</summary>
+    [JsonPropertyName("body")] public string Body { get; init; } = "idle";
+
+    /// <summary>Whether the momentum observer ran in the humanoid cycle's supervisor.</summary>
+    [JsonPropertyName("observer")] public bool Observer { get; init; }
+
+    /// <summary>Joints the cycle read, controlled and wrote (0 for the idle body).</summary>
+    [JsonPropertyName("joints")] public int JointCount { get; init; }
+
     /// <summary>Loop rate (Hz).</summary>
     [JsonPropertyName("rate_hz")] public double RateHz { get; init; }
 
@@ -56,6 +65,9 @@ public sealed class LoopBenchReport
 
     /// <summary>Garbage collections in the process during our measured run (target: 0).</summary>
     [JsonPropertyName("gc_count")] public int GcCount { get; init; }
+
+    /// <summary>Bytes allocated on the loop thread during the measured cycles (target: 0).</summary>
+    [JsonPropertyName("loop_allocated_bytes")] public long LoopAllocatedBytes { get; init; }
 
     /// <summary>cyclictest's median latency.</summary>
     [JsonPropertyName("cyclictest_p50_us")] public double? CyclictestP50Us { get; init; }

@@ -14,6 +14,7 @@ public static class LoopBenchTable
         Row(output, "max", r.LatenessMaxUs, r.CyclictestMaxUs);
         string ratio = r.LatenessVsCyclictest is { } x ? $"{x:0.00}x, target <= 1.25x: {(x <= 1.25 ? "met" : "NOT MET")}" : "n/a";
         output.WriteLine($"p99 vs cyclictest: {ratio}");
+        output.WriteLine($"body: {r.Body}{(r.JointCount > 0 ? $", {r.JointCount} joints" : "")}{(r.Observer ? ", momentum observer" : "")}   loop-thread allocations: {r.LoopAllocatedBytes} B");
         output.WriteLine($"compute p99: {r.ComputeP99Us:0.###} µs   overruns: {r.Overruns}   GCs during run: {r.GcCount} (target 0){(r.BackgroundAllocation ? "   [another thread allocating]" : "")}");
         foreach (var line in r.Realtime) output.WriteLine($"realtime: {line}");
         foreach (var note in r.Notes) output.WriteLine($"note: {note}");

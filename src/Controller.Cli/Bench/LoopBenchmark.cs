@@ -1,12 +1,14 @@
+using Controller.Cerebellum;
 using Controller.Cerebellum.Loop;
 using Controller.Cerebellum.Realtime;
+using Controller.Cerebellum.Safety;
 using Controller.Pipeline.Threading;
 
 namespace Controller.Cli.Bench;
 
 /// <summary>
 /// <c>robotctl bench loop</c>: our cycle loop (an idle body, so the figure is the loop's own wake-up and
-/// bookkeeping) on a dedicated thread with the real-time settings asked for, then cyclictest with the same
+/// bookkeeping; or the real 29-DoF humanoid cycle, so the compute figure is that cycle's) on a dedicated thread with the real-time settings asked for, then cyclictest with the same
 /// rate, priority and CPU, one after the other in the same run.
 /// </summary>
 public static class LoopBenchmark
@@ -18,7 +20,10 @@ public static class LoopBenchmark
     /// <param name="Cpu">CPU to pin to (-1: none).</param>
     /// <param name="SpinUs">Spin tail before each deadline (µs).</param>
     /// <param name="BackgroundAllocation">Run a thread that allocates heavily during our loop.</param>
-    public sealed record Settings(double RateHz, double Seconds, int Priority, int Cpu, double SpinUs, bool BackgroundAllocation);
+    /// <param name="Body">What each cycle runs.</param>
+    /// <param name="Observer">With <see cref="LoopBody.Humanoid"/>: the momentum observer runs in the supervisor.</param>
+    public sealed record Settings(double RateHz, double Seconds, int Priority, int Cpu, double SpinUs, bool BackgroundAllocation,
+        LoopBody Body = LoopBody.Idle, bool Observer = false);
 
     private const double WarmupSeconds = 0.5;
     private const int SecondsPerRound = 5;
@@ -29,19 +34,44 @@ public static class LoopBenchmark
     /// </summary>
     public static LoopBenchReport Run(Settings settings, TextWriter log)
     {
-        var started = DateTime.UtcNow;
-        var notes = new List<string>();
         var options = new LoopOptions(settings.RateHz);
-        var loop = new CycleLoop<IdleBody>(default, new AbsoluteDeadlinePacer((long)(settings.SpinUs * 1000)), options);
+        var pacer = new AbsoluteDeadlinePacer((long)(settings.SpinUs * 1000));
+        if (settings.Body == LoopBody.Idle)
+            return Measure(new CycleLoop<IdleBody>(default, pacer, options), settings, log, jointCount: 0, [], notes => { });
+
+        var rig = HumanoidBenchRig.Build(settings.RateHz, settings.Observer);
+        rig.Activate();
+        try
+        {
+            var loop = new CycleLoop<CerebellumCycle>(rig.Cycle, pacer, options);
+            string body = $"CerebellumCycle, Unitree G1 {rig.Model.DofCount} DoF on {rig.Buses.Count} in-process buses: read, joint PD + gravity feed-forward (RNEA), " +
+                $"safety supervisor{(rig.Observer ? " with the momentum observer (CRBA + RNEA)" : "")}, write";
+            return Measure(loop, settings, log, rig.Model.DofCount, [body], notes =>
+            {
+                if (rig.Safety.State != SafetyState.Normal) notes.Add($"the safety supervisor ended in {rig.Safety.State}: the figures are not those of the Normal path");
+            });
+        }
+        finally
+        {
+            rig.Stop();
+        }
+    }
+
+    private static LoopBenchReport Measure<TBody>(CycleLoop<TBody> loop, Settings settings, TextWriter log, int jointCount, List<string> notes,
+        Action<List<string>> afterRun) where TBody : ICycleBody
+    {
+        var started = DateTime.UtcNow;
         int rounds = Math.Max(1, (int)Math.Round(settings.Seconds / SecondsPerRound));
-        int roundSeconds = Math.Max(1, (int)Math.Round(settings.Seconds / rounds));
+        long roundCycles = Math.Max(1, (long)Math.Round(settings.Seconds * settings.RateHz / rounds));
+        double roundSeconds = roundCycles / settings.RateHz;
         RealtimeSetupReport? setup = null;
         int gcCount = 0;
+        long allocatedBytes = 0;
         var cyclictestRuns = new List<CyclictestResult>();
         string? cyclictestCommand = null;
         using var allocator = settings.BackgroundAllocation ? new BackgroundAllocator() : null;
 
-        log.WriteLine($"{rounds} round(s) of {roundSeconds} s each: our loop at {settings.RateHz} Hz, then cyclictest, SCHED_FIFO {settings.Priority}, CPU {settings.Cpu}");
+        log.WriteLine($"{rounds} round(s) of {roundSeconds:0.###} s each: our {settings.Body.ToString().ToLowerInvariant()} loop at {settings.RateHz} Hz, then cyclictest, SCHED_FIFO {settings.Priority}, CPU {settings.Cpu}");
         for (int round = 0; round < rounds; round++)
         {
             bool first = round == 0;
@@ -55,7 +85,9 @@ public static class LoopBenchmark
                     loop.ResetStatistics();
                 }
                 int before = GC.CollectionCount(0);
-                loop.RunCycles(roundSeconds * (long)settings.RateHz);
+                long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+                loop.RunCycles(roundCycles);
+                allocatedBytes += GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
                 gcCount += GC.CollectionCount(0) - before;
             }) { IsBackground = true, Name = "bench-loop" };
             if (first) allocator?.Start(avoidCpu: settings.Cpu);
@@ -70,6 +102,7 @@ public static class LoopBenchmark
         }
         allocator?.Stop();
         RealtimeThreadSetup.UnlockMemory();
+        afterRun(notes);
         if (setup is { AllGranted: false }) notes.Add("not every real-time setting was granted (see realtime); run robotctl doctor");
         if (settings.BackgroundAllocation)
             notes.Add($"a thread of ours allocated {allocator?.AllocatedBytes / (1024 * 1024)} MiB on another CPU throughout; cyclictest ran beside the same load but, in its own process, none of our collections");
@@ -79,6 +112,9 @@ public static class LoopBenchmark
         return new LoopBenchReport
         {
             StartedUtc = started,
+            Body = settings.Body.ToString().ToLowerInvariant(),
+            Observer = settings.Observer,
+            JointCount = jointCount,
             RateHz = settings.RateHz,
             Seconds = settings.Seconds,
             Priority = settings.Priority,
@@ -93,6 +129,7 @@ public static class LoopBenchmark
             ComputeP99Us = loop.Compute.Percentile(0.99) / 1000.0,
             Overruns = loop.Overruns,
             GcCount = gcCount,
+            LoopAllocatedBytes = allocatedBytes,
             CyclictestP50Us = ct?.P50Us,
             CyclictestP99Us = ct?.P99Us,
             CyclictestP999Us = ct?.P999Us,

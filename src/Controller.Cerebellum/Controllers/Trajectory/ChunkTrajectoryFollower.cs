@@ -243,11 +243,16 @@ public sealed class ChunkTrajectoryFollower
         }
         if (time.NominalPeriodNs != _gainPeriodNs && time.NominalPeriodNs > 0) SetGains(time.NominalPeriodNs);
 
-        long elapsedNs = _hasStateTime ? time.NowNs - _stateTimeNs : time.NominalPeriodNs;
+        // Sampled on the loop's schedule (the cycle's deadline), not its jittery wake-up: one nominal period apart, so
+        // the per-cycle steps are as smooth as the path and the supervisor's per-period velocity and acceleration bounds
+        // see the path's own motion. On the wake-up time, a 0.3 ms late wake at 1 rad/s made a step change 40× the
+        // supervisor's acceleration bound: a JointLimit on most cycles of the sim-arm6 demo (Safety/README).
+        long sampleNs = time.DeadlineNs;
+        long elapsedNs = _hasStateTime ? sampleNs - _stateTimeNs : time.NominalPeriodNs;
         elapsedNs = Math.Min(elapsedNs, MaxIntegrationPeriods * Math.Max(time.NominalPeriodNs, 1));
         if (elapsedNs > 0)
         {
-            Target(time.NowNs);
+            Target(sampleNs);
             double dt = elapsedNs * 1e-9;
             for (int j = 0; j < _joints; j++)
             {
@@ -257,10 +262,10 @@ public sealed class ChunkTrajectoryFollower
                     _kp[j], _kv[j], dt);
             }
         }
-        _stateTimeNs = time.NowNs;
+        _stateTimeNs = sampleNs;
         _hasStateTime = true;
 
-        IsStarved = _hasPath && time.NowNs > ChunkEndTimeNs;
+        IsStarved = _hasPath && sampleNs > ChunkEndTimeNs;
         if (IsStarved) StarvedCycles++;
 
         command.Mode = ControlMode.Position;

@@ -1,0 +1,49 @@
+using System.Text.Json;
+
+namespace Controller.Cli.Tests.Commands;
+
+public class BenchLoopHumanoidCommandTests
+{
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void BenchLoop_HumanoidBody_ReportsTheG1CycleWithoutAllocatingOrCollecting(bool observer)
+    {
+        string json = Path.Combine(Path.GetTempPath(), $"bench-loop-humanoid-{Guid.NewGuid():N}.json");
+        try
+        {
+            string[] args = ["bench", "loop", "--body", "humanoid", "--seconds", "0.3", "--rate", "1000", "--priority", "0", "--cpu", "-1", "--json", json];
+            var (code, output, error) = CliRunner.Run(observer ? [.. args, "--observer"] : args);
+
+            Assert.True(code == 0, error);
+            Assert.Contains("body: humanoid, 29 joints", output);
+            using var doc = JsonDocument.Parse(File.ReadAllText(json));
+            var root = doc.RootElement;
+            foreach (var key in new[] { "body", "observer", "joints", "rate_hz", "compute_p99_us", "lateness_p99_us", "overruns", "gc_count", "loop_allocated_bytes", "cyclictest_p99_us", "lateness_vs_cyclictest" })
+                Assert.True(root.TryGetProperty(key, out _), $"missing key {key}");
+            Assert.Equal("humanoid", root.GetProperty("body").GetString());
+            Assert.Equal(observer, root.GetProperty("observer").GetBoolean());
+            Assert.Equal(29, root.GetProperty("joints").GetInt32());
+            Assert.Equal(300, root.GetProperty("cycles").GetInt64());
+            // The cycle did real work: a G1 RNEA per cycle cannot take less than a few hundred nanoseconds.
+            Assert.True(root.GetProperty("compute_p99_us").GetDouble() > 0.2, output);
+            Assert.Equal(0, root.GetProperty("loop_allocated_bytes").GetInt64());
+            Assert.Equal(0, root.GetProperty("gc_count").GetInt32());
+            // The supervisor stayed on its Normal path (otherwise a note says which state it ended in).
+            Assert.DoesNotContain(root.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("safety supervisor ended"));
+        }
+        finally
+        {
+            File.Delete(json);
+        }
+    }
+
+    [Fact]
+    public void BenchLoop_UnknownBody_IsRejectedNamingTheOption()
+    {
+        var (code, _, error) = CliRunner.Run("bench", "loop", "--body", "quadruped");
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("quadruped", error);
+    }
+}
