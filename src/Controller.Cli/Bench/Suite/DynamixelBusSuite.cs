@@ -1,10 +1,8 @@
-using System.Diagnostics;
 using Controller.Hardware.Devices;
 using Controller.Hardware.Devices.Dynamixel;
 using Controller.Hardware.Protocols.Dynamixel;
 using Controller.Hardware.Simulation;
 using Controller.Hardware.Simulation.Dynamixel;
-using Controller.Pipeline.Messages;
 using Controller.Runtime.Configuration;
 
 namespace Controller.Cli.Bench.Suite;
@@ -17,8 +15,6 @@ namespace Controller.Cli.Bench.Suite;
 /// </summary>
 public sealed class DynamixelBusSuite : IBenchSuite
 {
-    private const int MaxSamples = 2_000_000;
-    private const int WarmUpCycles = 200;
     private readonly BusConfig _bus;
 
     /// <summary>A suite for <paramref name="bus"/> of the robot's configuration.</summary>
@@ -66,59 +62,8 @@ public sealed class DynamixelBusSuite : IBenchSuite
             OperatingMode = DynamixelOperatingMode.Position,
             ReplyTimeout = TimeSpan.FromMilliseconds(_bus.ReplyTimeoutMs),
         });
-        var bus = new JointBus(driver, 0);
-        bus.Configure();
-        try
-        {
-            var state = new JointState { JointCount = bus.JointCount };
-            for (int i = 0; i < WarmUpCycles; i++) bus.Read(ref state);
-            if (bus.State == DeviceState.Faulted) bus.Recover();
-            var writer = bus.Activate();
-            // Hold the pose the servos were found in: the bench must not move a real arm.
-            var command = new JointCommand { JointCount = bus.JointCount, Mode = ControlMode.Position };
-            for (int j = 0; j < bus.JointCount; j++) command.Position[j] = state.Position[j];
-            for (int i = 0; i < WarmUpCycles; i++) Cycle(bus, writer, ref state, in command);
-
-            var samples = new LatencySamples(MaxSamples);
-            long faults = 0;
-            long end = Stopwatch.GetTimestamp() + (long)(context.Seconds * Stopwatch.Frequency);
-            long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-            while (!samples.IsFull && !cancellation.IsCancellationRequested)
-            {
-                long start = Stopwatch.GetTimestamp();
-                if (Cycle(bus, writer, ref state, in command) != BusStatus.Ok) faults++;
-                long stop = Stopwatch.GetTimestamp();
-                samples.Add((stop - start) * 1_000_000_000 / Stopwatch.Frequency);
-                if (stop >= end) break;
-            }
-            long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
-            int cycles = samples.Count;
-            var points = SampleDistribution.Of(samples, 1000);
-            notes.Add($"{cycles} cycles of sync read + sync write, {bus.JointCount} servos; driver counters: {driver.Timeouts} timeouts, {driver.ChecksumErrors} checksum errors, {driver.StatusErrors} status errors");
-            return new BenchSuiteResult
-            {
-                Name = Name,
-                Figures =
-                [
-                    BenchFigure.Latency("cycle_p50_us", SampleDistribution.At(points, 50)),
-                    BenchFigure.Latency("cycle_p99_us", SampleDistribution.At(points, 99), percentiles: points),
-                    BenchFigure.Latency("cycle_max_us", SampleDistribution.At(points, 100), gated: false),
-                    BenchFigure.Count("faulted_cycles", faults),
-                    BenchFigure.Allocation("allocated_bytes_per_cycle", cycles == 0 ? null : (double)allocated / cycles),
-                ],
-                Notes = notes,
-            };
-        }
-        finally
-        {
-            bus.Stop();
-        }
-    }
-
-    private static BusStatus Cycle(JointBus bus, JointBusWriter writer, ref JointState state, in JointCommand command)
-    {
-        BusStatus read = bus.Read(ref state);
-        BusStatus write = writer.Write(in command);
-        return read != BusStatus.Ok ? read : write;
+        return JointBusCycleMeasurement.Measure(Name, new JointBus(driver, 0),
+            () => $"{driver.Timeouts} timeouts, {driver.ChecksumErrors} checksum errors, {driver.StatusErrors} status errors",
+            context, notes, cancellation);
     }
 }
