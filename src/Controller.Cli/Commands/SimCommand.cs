@@ -10,15 +10,12 @@ using Controller.Hardware.Simulation.Robotiq;
 namespace Controller.Cli.Commands;
 
 /// <summary>
-/// <c>robotctl sim dynamixel|ft300|netft|feetech</c>: starts one device twin alone, on an
+/// <c>robotctl sim dynamixel|feetech|ft300|netft|cia402|mit|ethercat</c>: starts one device twin alone, on an
 /// <see cref="IndependentJointPlant"/>, prints <c>listening on &lt;pty path or UDP endpoint&gt;</c> and answers the real
 /// wire protocol until SIGINT/SIGTERM or <c>--seconds</c>, so vendor tools, scripts and <c>robotctl scan</c> can talk to it.
 /// </summary>
 public static class SimCommand
 {
-    /// <summary>Exit code when the requested twin does not exist yet.</summary>
-    public const int NotBuiltExitCode = 3;
-
     /// <summary>Builds the <c>sim</c> command and its subcommands.</summary>
     public static Command Create()
     {
