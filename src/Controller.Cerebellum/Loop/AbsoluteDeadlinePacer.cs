@@ -34,13 +34,18 @@ public sealed partial class AbsoluteDeadlinePacer : IPacer
     /// <inheritdoc />
     public long WaitUntil(long deadlineNs)
     {
-        long sleepUntil = deadlineNs - SpinNs;
-        var request = new TimeSpec { Seconds = sleepUntil / 1_000_000_000, Nanoseconds = sleepUntil % 1_000_000_000 };
-        // EINTR (a signal) only interrupts the sleep; the deadline is absolute, so sleeping again is exact.
-        while (ClockNanosleep(ClockMonotonic, TimerAbsTime, in request, IntPtr.Zero) == Eintr) { }
+        SleepUntil(deadlineNs - SpinNs);
         long now = MonotonicClock.Now();
         while (now < deadlineNs) now = MonotonicClock.Now();
         return now;
+    }
+
+    /// <summary>Sleeps until the absolute monotonic time <paramref name="atNs"/> (no spin); shared with other pacers' fallbacks.</summary>
+    internal static void SleepUntil(long atNs)
+    {
+        var request = new TimeSpec { Seconds = atNs / 1_000_000_000, Nanoseconds = atNs % 1_000_000_000 };
+        // EINTR (a signal) only interrupts the sleep; the deadline is absolute, so sleeping again is exact.
+        while (ClockNanosleep(ClockMonotonic, TimerAbsTime, in request, IntPtr.Zero) == Eintr) { }
     }
 
     [StructLayout(LayoutKind.Sequential)]

@@ -42,21 +42,15 @@ public sealed partial class FileDescriptorEventSource : IPacingEventSource
                 if ((poll.Revents & PollIn) != 0) return true;
                 // POLLERR / POLLHUP / POLLNVAL without data: the device is gone; do not spin on it, wait out the timeout.
                 Volatile.Write(ref _errors, _errors + 1);
-                SleepUntil(timeoutAtNs);
+                AbsoluteDeadlinePacer.SleepUntil(timeoutAtNs);
                 return false;
             }
             if (ready == 0) return false;
             if (Marshal.GetLastPInvokeError() == Eintr) continue;
             Volatile.Write(ref _errors, _errors + 1);
-            SleepUntil(timeoutAtNs);
+            AbsoluteDeadlinePacer.SleepUntil(timeoutAtNs);
             return false;
         }
-    }
-
-    private static void SleepUntil(long atNs)
-    {
-        var request = new TimeSpec { Seconds = atNs / 1_000_000_000, Nanoseconds = atNs % 1_000_000_000 };
-        while (ClockNanosleep(1, 1, in request, IntPtr.Zero) == Eintr) { }
     }
 
     [StructLayout(LayoutKind.Sequential)]
@@ -76,7 +70,4 @@ public sealed partial class FileDescriptorEventSource : IPacingEventSource
 
     [LibraryImport("libc", EntryPoint = "ppoll", SetLastError = true)]
     private static partial int PPoll(ref PollFd fds, ulong count, in TimeSpec timeout, IntPtr sigmask);
-
-    [LibraryImport("libc", EntryPoint = "clock_nanosleep")]
-    private static partial int ClockNanosleep(int clock, int flags, in TimeSpec request, IntPtr remain);
 }
