@@ -172,10 +172,7 @@ public static class BrainBenchmark
         var assembler = new ObservationAssembler(host, joints);
         var state = new JointState { JointCount = joints };
         for (int i = 0; i < 100; i++) { assembler.SetState(in state); host.Run(); }
-        const int calls = 5000;
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < calls; i++) { assembler.SetState(in state); host.Run(); }
-        return (GC.GetAllocatedBytesForCurrentThread() - before) / (double)calls;
+        return SteadyStateAllocation.PerCall(() => { assembler.SetState(in state); host.Run(); });
     }
 
     private static (long P99Ns, long Overruns) RunLoop(CycleLoop<IdleBody> loop, double seconds, List<string> realtime)

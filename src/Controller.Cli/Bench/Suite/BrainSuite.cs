@@ -32,11 +32,12 @@ public sealed class BrainSuite : IBenchSuite
             var manifest = ManifestParser.Load(manifestPath);
             using var host = ModelHost.Create(manifest, new HostOptions());
             FillInputs(host);
-            var (samples, allocated, failures) = Measure(host, context.Seconds / models.Count, cancellation);
+            var (samples, failures) = Measure(host, context.Seconds / models.Count, cancellation);
+            double allocated = SteadyStateAllocation.PerCall(() => host.Run(), blocks: 5, callsPerBlock: 200);
             var points = SampleDistribution.Of(samples, 1000);
             figures.Add(BenchFigure.Latency($"{role}_p50_us", SampleDistribution.At(points, 50)));
             figures.Add(BenchFigure.Latency($"{role}_p99_us", SampleDistribution.At(points, 99), percentiles: points));
-            figures.Add(BenchFigure.Allocation($"{role}_allocated_bytes_per_inference", samples.Count == 0 ? null : (double)allocated / samples.Count));
+            figures.Add(BenchFigure.Allocation($"{role}_allocated_bytes_per_inference", allocated));
             figures.Add(BenchFigure.Count($"{role}_failed_runs", failures, gated: true));
             notes.Add($"{role}: {Path.GetFileName(manifest.ModelPath)}, {samples.Count} inferences");
         }
@@ -54,13 +55,12 @@ public sealed class BrainSuite : IBenchSuite
         }
     }
 
-    private static (LatencySamples Samples, long Allocated, long Failures) Measure(ModelHost host, double seconds, CancellationToken cancellation)
+    private static (LatencySamples Samples, long Failures) Measure(ModelHost host, double seconds, CancellationToken cancellation)
     {
         for (int i = 0; i < WarmUpRuns; i++) host.Run();
         var samples = new LatencySamples(MaxSamples);
         long failures = 0;
         long end = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
-        long before = GC.GetAllocatedBytesForCurrentThread();
         while (!samples.IsFull && !cancellation.IsCancellationRequested)
         {
             long start = Stopwatch.GetTimestamp();
@@ -69,6 +69,6 @@ public sealed class BrainSuite : IBenchSuite
             samples.Add((stop - start) * 1_000_000_000 / Stopwatch.Frequency);
             if (stop >= end) break;
         }
-        return (samples, GC.GetAllocatedBytesForCurrentThread() - before, failures);
+        return (samples, failures);
     }
 }
