@@ -1,4 +1,5 @@
 using Controller.Brain.Manifests;
+using Controller.Brain.Text;
 using Controller.Pipeline.Messages;
 
 namespace Controller.Brain.Hosting;
@@ -14,10 +15,11 @@ public sealed class ObservationAssembler
     private readonly Slot? _state;
     private readonly Slot? _wrench;
     private readonly Slot? _task;
+    private readonly Slot? _taskMask;
     private readonly Slot? _goal;
     private readonly Dictionary<string, Slot> _images = new(StringComparer.Ordinal);
     private readonly int _jointCount;
-    private readonly WordVocabulary? _vocabulary;
+    private readonly InstructionEncoder? _instruction;
 
     /// <summary>Binds the manifest's features to <paramref name="host"/>'s inputs for a robot with <paramref name="jointCount"/> joints.</summary>
     /// <exception cref="ArgumentException">When observation.state's width is not 1, 2 or 3 × the joint count.</exception>
@@ -25,7 +27,7 @@ public sealed class ObservationAssembler
     {
         MessageLimits.ValidateJointCount(jointCount);
         _jointCount = jointCount;
-        _vocabulary = host.Manifest.Text?.Vocabulary;
+        if (host.Manifest.Text is { } text) _instruction = new InstructionEncoder(text.Encoder, text.MaxLength);
         foreach (var f in host.Manifest.Inputs)
         {
             var tensor = host.Inputs[f.Tensor];
@@ -41,6 +43,7 @@ public sealed class ObservationAssembler
                     break;
                 case FeatureKind.Wrench: _wrench = slot; break;
                 case FeatureKind.Task: _task = slot; break;
+                case FeatureKind.TaskAttentionMask: _taskMask = slot; break;
                 case FeatureKind.Goal: _goal = slot; break;
                 default: _images[f.Feature] = slot; break;
             }
@@ -85,13 +88,22 @@ public sealed class ObservationAssembler
         return AssemblyStatus.Ok;
     }
 
-    /// <summary>Tokenizes the instruction into the task input (padding the rest).</summary>
+    /// <summary>
+    /// Tokenizes the instruction into the task input (padding the rest) and its attention mask when the model takes one.
+    /// The tokenizer runs only when the text differs from the last call's; an unchanged instruction copies the kept
+    /// ids and allocates nothing. Call on the brain's thread (a subword tokenizer allocates when the text changes).
+    /// </summary>
     public AssemblyStatus SetTask(ReadOnlySpan<char> instruction)
     {
-        if (_task is null || _vocabulary is null) return AssemblyStatus.UnknownFeature;
-        _vocabulary.Encode(instruction, _task.Tensor.Int64s);
+        if (_task is null || _instruction is null) return AssemblyStatus.UnknownFeature;
+        _instruction.Update(instruction);
+        _instruction.Ids.CopyTo(_task.Tensor.Int64s);
+        if (_taskMask is not null) _instruction.Mask.CopyTo(_taskMask.Tensor.Int64s);
         return AssemblyStatus.Ok;
     }
+
+    /// <summary>Times the instruction was tokenized (it changed); steady-state steps with the same text leave it unchanged.</summary>
+    public long TaskEncodings => _instruction?.Encodings ?? 0;
 
     /// <summary>Writes a frame into the input of <paramref name="feature"/> (e.g. <c>observation.images.top</c>).</summary>
     public AssemblyStatus SetImage(string feature, CameraFrame frame)

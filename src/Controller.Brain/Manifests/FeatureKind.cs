@@ -20,4 +20,10 @@ public enum FeatureKind
     /// task sequencer, for goal-conditioned policies. Not a LeRobot feature; the project's own.
     /// </summary>
     Goal,
+
+    /// <summary>
+    /// <c>task.attention_mask</c>: 1 for each real token of the tokenized instruction, 0 for each pad (int64
+    /// [1, max_length], the same shape as the <c>task</c> ids), for models that take a mask beside the ids.
+    /// </summary>
+    TaskAttentionMask,
 }

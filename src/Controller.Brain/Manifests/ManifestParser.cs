@@ -6,7 +6,7 @@ namespace Controller.Brain.Manifests;
 
 /// <summary>
 /// Parses a model manifest (YAML, format in the Manifests README) and loads the files it names (stats,
-/// vocabulary). Every problem is collected and thrown together as one <see cref="ManifestException"/>;
+/// tokenizer vocabulary: <see cref="TokenizerSection"/>). Every problem is collected and thrown together as one <see cref="ManifestException"/>;
 /// nothing else escapes, whatever the text.
 /// </summary>
 public static class ManifestParser
@@ -79,7 +79,7 @@ public static class ManifestParser
         var inputs = root.Maps("inputs", required: true).Select(ReadInput).OfType<FeatureInput>().ToList();
         var recurrent = root.Maps("recurrent", required: false).Select(ReadRecurrent).OfType<RecurrentState>().ToList();
         var stats = ReadStats(root.Map("stats", required: false), baseDirectory, problems);
-        var text = ReadTokenizer(root.Map("tokenizer", required: false), baseDirectory);
+        var text = TokenizerSection.Read(root, root.Map("tokenizer", required: false), inputs, baseDirectory);
         var actionMap = root.Map("action", required: kind == ManifestKind.Policy);
         var plannerMap = root.Map("planner", required: kind == ManifestKind.Planner);
         var action = actionMap is null ? null : ReadAction(actionMap);
@@ -91,8 +91,6 @@ public static class ManifestParser
         if (root.Has("inputs") && inputs.Count == 0 && problems.Count == 0) root.Problem("inputs", "at least one input is required");
         CheckUnique(inputs.Select(i => (i.Feature, i.YamlPath)), "feature", problems);
         CheckUnique(inputs.Select(i => (i.Tensor, i.YamlPath)).Concat(recurrent.Select(r => (r.Input, r.YamlPath))), "input tensor", problems);
-        if (inputs.Any(i => i.Kind == FeatureKind.Task) && text is null && !root.Has("tokenizer"))
-            root.Problem("tokenizer", "missing: a 'task' input needs a tokenizer (vocabulary: words.txt)");
         CheckStats(inputs, action, stats, problems);
 
         if (kind is null || model is null || rate is null) return null;
@@ -107,7 +105,8 @@ public static class ManifestParser
         string? tensor = m.String("tensor");
         long[]? shape = m.Shape("shape");
         FeatureKind? kind = feature is null ? null : KindOf(feature, m);
-        var type = m.Enum("dtype", Types, required: false, kind == FeatureKind.Task ? TensorType.Int64 : TensorType.Float32);
+        bool text = kind is FeatureKind.Task or FeatureKind.TaskAttentionMask;
+        var type = m.Enum("dtype", Types, required: false, text ? TensorType.Int64 : TensorType.Float32);
         var norm = m.Enum("normalize", Norms, required: false, NormalizationMode.None);
         ImageInput? image = null;
         if (kind == FeatureKind.Image && shape is not null) image = ReadImage(m, shape);
@@ -115,10 +114,11 @@ public static class ManifestParser
         m.ReportUnknownKeys();
         if (feature is null || tensor is null || shape is null || kind is null || type is null || norm is null) return null;
 
-        if (kind == FeatureKind.Task)
+        if (text)
         {
-            if (type != TensorType.Int64) m.Problem("dtype", "token ids must be int64");
-            if (shape.Length != 2 || shape[0] != 1) m.Problem("shape", $"token ids must be [1, max_tokens]; found [{string.Join(", ", shape)}]");
+            string what = kind == FeatureKind.Task ? "token ids" : "an attention mask";
+            if (type != TensorType.Int64) m.Problem("dtype", $"{what} must be int64");
+            if (shape.Length != 2 || shape[0] != 1) m.Problem("shape", $"{what} must be [1, max_length]; found [{string.Join(", ", shape)}]");
             if (norm != NormalizationMode.None) m.Problem("normalize", "text is not normalised");
         }
         else if (kind != FeatureKind.Image && type != TensorType.Float32) m.Problem("dtype", $"{feature} must be float32; found {type}");
@@ -137,10 +137,11 @@ public static class ManifestParser
         if (feature == "observation.state") return FeatureKind.State;
         if (feature == "observation.wrench") return FeatureKind.Wrench;
         if (feature == "task") return FeatureKind.Task;
+        if (feature == "task.attention_mask") return FeatureKind.TaskAttentionMask;
         if (feature == "observation.goal") return FeatureKind.Goal;
         if (feature.StartsWith(images, StringComparison.Ordinal) && feature.Length > images.Length
             && feature[images.Length..].All(c => char.IsAsciiLetterOrDigit(c) || c == '_')) return FeatureKind.Image;
-        m.Problem("feature", $"'{feature}' is not a known feature (observation.state, observation.images.<camera>, observation.wrench, observation.goal, task)");
+        m.Problem("feature", $"'{feature}' is not a known feature (observation.state, observation.images.<camera>, observation.wrench, observation.goal, task, task.attention_mask)");
         return null;
     }
 
@@ -257,33 +258,6 @@ public static class ManifestParser
         }
         m.ReportUnknownKeys();
         return stats;
-    }
-
-    private static TextInput? ReadTokenizer(YamlMap? m, string baseDirectory)
-    {
-        if (m is null) return null;
-        string? vocab = m.String("vocabulary");
-        int? pad = m.Int("pad_id", false, 0, int.MaxValue), unknown = m.Int("unknown_id", false, 0, int.MaxValue);
-        m.ReportUnknownKeys();
-        if (vocab is null) return null;
-        string path = Path.GetFullPath(Path.Combine(baseDirectory, vocab));
-        try
-        {
-            var words = File.ReadAllLines(path).Select(l => l.Trim()).ToList();
-            while (words.Count > 0 && words[^1].Length == 0) words.RemoveAt(words.Count - 1);
-            int padId = pad ?? 0, unknownId = unknown ?? 1;
-            if (padId >= words.Count || unknownId >= words.Count)
-            {
-                m.Problem("vocabulary", $"pad_id {padId} and unknown_id {unknownId} must be below the vocabulary size {words.Count}");
-                return null;
-            }
-            return new TextInput(path, new WordVocabulary(words, padId, unknownId));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            m.Problem("vocabulary", $"cannot use '{path}': {e.Message}");
-            return null;
-        }
     }
 
     private static void CheckStats(List<FeatureInput> inputs, ActionOutput? action, Dictionary<string, FeatureStats> stats, List<string> problems)

@@ -15,6 +15,7 @@ public static class ManifestValidator
         foreach (var i in manifest.Inputs)
         {
             fed.Add(i.Tensor);
+            if ((i.Kind is FeatureKind.Task or FeatureKind.TaskAttentionMask) && manifest.Text is { } text && CheckTextLength(problems, i, text, model.Inputs)) continue;
             Compare(problems, $"{i.YamlPath}.tensor", "input", i.Tensor, i.Type, i.Shape, model.Inputs);
         }
         foreach (var r in manifest.RecurrentStates)
@@ -56,6 +57,20 @@ public static class ManifestValidator
         }
         if (sig.Type != type) problems.Add($"{where}: {direction} '{name}' is {sig} in the model; the manifest says {manifestText}");
         else if (!ShapeFits(sig.Dimensions, shape)) problems.Add($"{where}: {direction} '{name}' has shape {sig} in the model; the manifest says {manifestText}");
+    }
+
+    /// <summary>
+    /// Token ids and mask whose fixed model length differs from the tokenizer's: reported as a max_length problem
+    /// (the fix is there, not in the tensor name). Returns true when it reported, so the generic shape message is not repeated.
+    /// </summary>
+    private static bool CheckTextLength(List<string> problems, FeatureInput input, TextInput text, IReadOnlyDictionary<string, TensorSignature> declared)
+    {
+        if (!declared.TryGetValue(input.Tensor, out var sig) || sig.Type != TensorType.Int64 || sig.Dimensions.Length != 2) return false;
+        long modelLength = sig.Dimensions[1];
+        if (modelLength < 0 || modelLength == text.MaxLength) return false;
+        string what = input.Kind == FeatureKind.Task ? "token ids" : "attention mask";
+        problems.Add($"{text.YamlPath}.max_length: the tokenizer writes {text.MaxLength} {what} into '{input.Tensor}' ({input.YamlPath}), but the model's input is {sig}; set max_length and the shape to [1, {modelLength}]");
+        return true;
     }
 
     private static bool ShapeFits(long[] model, long[] manifest) =>

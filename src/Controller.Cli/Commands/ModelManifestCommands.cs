@@ -26,6 +26,7 @@ internal static class ModelManifestCommands
                 using ModelHost host = ModelHost.Create(m);
                 output.WriteLine($"{file.FullName}: valid ({m.Kind.ToString().ToLowerInvariant()}, model {Path.GetFileName(m.ModelPath)}, " +
                                  $"{m.Inputs.Count} inputs, {(m.Action is not null ? "an action chunk" : "planner outputs")}, {m.RateHz} Hz; loaded and warmed up in ONNX Runtime)");
+                if (m.Text is { } t) output.WriteLine(TokenizerSummary.Describe(m, t));
                 return 0;
             }
             catch (ManifestException e)

@@ -1,6 +1,6 @@
-using Controller.Brain.Manifests;
+using Controller.Brain.Text;
 
-namespace Controller.Brain.Tests.Manifests;
+namespace Controller.Brain.Tests.Text;
 
 public class WordVocabularyTests
 {
