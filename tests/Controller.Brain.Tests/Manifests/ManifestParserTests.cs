@@ -111,7 +111,7 @@ public class ManifestParserTests
         var m = ManifestParser.Load(TestModels.WritePlannerExample(folder));
         Assert.Equal(["move_to", "grasp", "release", "place", "home"], m.Planner!.Skills);
         Assert.Equal("target_position_m", m.Planner.Arguments.Single().Name);
-        Assert.Equal(8, m.Text!.Vocabulary.Count);
+        Assert.Equal(8, m.Text!.Encoder.VocabularySize);
         var image = m.Inputs[0].Image!;
         Assert.Equal((ImageLayout.Nhwc, 3, 64, 64), (image.Layout, image.Channels, image.Height, image.Width));
         Assert.Equal(new ImageCrop(0, 80, 480, 480), image.Crop);
