@@ -141,7 +141,7 @@ public static class ManifestParser
         if (feature == "observation.goal") return FeatureKind.Goal;
         if (feature.StartsWith(images, StringComparison.Ordinal) && feature.Length > images.Length
             && feature[images.Length..].All(c => char.IsAsciiLetterOrDigit(c) || c == '_')) return FeatureKind.Image;
-        m.Problem("feature", $"'{feature}' is not a known feature (observation.state, observation.images.<camera>, observation.wrench, observation.goal, task, task.attention_mask)");
+        m.Problem("feature", $"'{feature}' is not a known feature (observation.state, observation.images.<camera>, observation.wrench, task.attention_mask, observation.goal, task)");
         return null;
     }
 
