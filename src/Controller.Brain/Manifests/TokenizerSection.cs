@@ -48,9 +48,9 @@ internal static class TokenizerSection
         int? unknownId = word ? m.Int("unknown_id", false, 0, TextEncoderLoader.MaxId) : null;
         string? unknownToken = bpe ? m.String("unknown_token", false) : null, bos = bpe ? m.String("bos_token", false) : null, eos = bpe ? m.String("eos_token", false) : null;
         foreach (string key in new[] { "merges", "unknown_token", "bos_token", "eos_token" })
-            if (!bpe && kind is not null && m.Has(key)) m.Problem(key, $"only a bpe tokenizer takes '{key}'");
-        if (!word && kind is not null && m.Has("unknown_id")) m.Problem("unknown_id", "only a word tokenizer takes 'unknown_id' (the others name their unknown token in the vocabulary)");
-        if (kind == TokenizerKind.SentencePiece && m.Has("lowercase")) m.Problem("lowercase", "a SentencePiece model carries its own normalisation; remove 'lowercase'");
+            if (m.Has(key) && !bpe && kind is not null) m.Problem(key, $"only a bpe tokenizer takes '{key}'");
+        if (m.Has("unknown_id") && !word && kind is not null) m.Problem("unknown_id", "only a word tokenizer takes 'unknown_id' (the others name their unknown token in the vocabulary)");
+        if (m.Has("lowercase") && kind == TokenizerKind.SentencePiece) m.Problem("lowercase", "a SentencePiece model carries its own normalisation; remove 'lowercase'");
         if (word && special == true) m.Problem("add_special_tokens", "a word list has no special tokens");
         m.ReportUnknownKeys();
 

@@ -9,7 +9,15 @@ namespace Controller.Brain.Tests.Text;
 public class TextEncoderPropertyTests
 {
     private static readonly ITextEncoder[] Encoders =
-        [TextFixtures.WordPiece(), TextFixtures.WordPiece(addSpecialTokens: false, lowercase: false), TextFixtures.Bpe(), TextFixtures.Bpe(addSpecialTokens: true), TextFixtures.Words()];
+        [TextFixtures.WordPiece(), TextFixtures.WordPiece(addSpecialTokens: false, lowercase: false), TextFixtures.Bpe(), TextFixtures.Bpe(addSpecialTokens: true), TextFixtures.Words(), SentencePiece()];
+
+    private static ITextEncoder SentencePiece()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"sp-{Guid.NewGuid():N}.model");
+        File.WriteAllBytes(path, SentencePieceFixture.ModelBytes());
+        try { return TextEncoderLoader.Load(new TokenizerSettings(TokenizerKind.SentencePiece, path, null, false, true, null, null, null, null, null)); }
+        finally { File.Delete(path); }
+    }
 
     private static readonly string[] Words = ["put", "the", "red", "cube", "in", "bin", "##s", "[CLS]", "[SEP]", "[PAD]", "<s>", "</s>", "<unk>", "cubes", "É", "日本", "🤖"];
 

@@ -119,6 +119,9 @@ public class TokenizerFileFuzzTests
     }
 
     [Fact]
-    public void Parse_RandomBytesAsSentencePieceModel_ParsesOrNamesTheFile() =>
-        Check("sentencepiece", "tokenizer.model", rng => (RandomBytes(rng), null));
+    public void Parse_MutatedSentencePieceModel_ParsesOrNamesTheFile()
+    {
+        byte[] good = SentencePieceFixture.ModelBytes();
+        Check("sentencepiece", "tokenizer.model", rng => (rng.Next(4) == 0 ? RandomBytes(rng) : Mutate(good, rng), null));
+    }
 }
