@@ -117,7 +117,7 @@ public static class RunCommand
 
         DateTime end = seconds is double s ? DateTime.UtcNow.AddSeconds(s) : DateTime.MaxValue;
         bool Finished() => stop.IsSet || DateTime.UtcNow >= end
-            || (seconds is null && runtime.Brain is { } b && (b.Done || b.Failure is not null)); // task over: stop by itself
+            || (seconds is null && runtime.BrainTaskOver); // task over (in or out of process): stop by itself
 
         if (!plain && output == Console.Out && !Console.IsOutputRedirected)
         {
