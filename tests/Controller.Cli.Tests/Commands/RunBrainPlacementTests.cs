@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Text;
+using Controller.Cerebellum.Safety;
+using Controller.Cli.Commands;
+using Controller.Hardware.Devices;
+using Controller.Runtime;
+using Controller.Runtime.Brain;
+using Spectre.Console;
+
+namespace Controller.Cli.Tests.Commands;
+
+public sealed class RunBrainPlacementTests
+{
+    private static readonly RuntimeStatus OutOfProcess = new RuntimeStatus(
+        3.2, 3200, 998, 12, 85, 900, 4.5, 7, SafetyState.Normal, false,
+        [("arm", DeviceState.Active, 0)],
+        [("shoulder_pan", 0.1234, 0.125, 0.5)],
+        null, 40, 3200, "descend", null, false)
+    {
+        BrainPlacement = BrainPlacement.OutOfProcess,
+        BrainProcessAttaches = 2,
+        BrainProcessLosses = 1,
+        PolicyHz = 9.8,
+    };
+
+    [Fact]
+    public void StatusLineAndSummary_OutOfProcess_ShowPlacementAttachesAndLosses()
+    {
+        var writer = new StringWriter();
+        var view = new RunStatusView(writer);
+
+        view.Show(OutOfProcess);
+        view.Summary(OutOfProcess);
+        view.Show(OutOfProcess with { BrainPlacement = BrainPlacement.InProcess, BrainProcessAttaches = 0, BrainProcessLosses = 0 });
+        string[] lines = writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Contains("brain (out of process: attached 2, lost 1) descend chunks 40 policy 9.8 Hz", lines[0]);
+        Assert.Contains("brain out of process: attached 2, lost 1", lines[1]);
+        Assert.Contains("brain (in process) descend", lines[2]);
+    }
+
+    [Fact]
+    public void LiveView_OutOfProcess_ShowsPlacementAttachesAndLosses()
+    {
+        var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
+        console.Profile.Width = 160;
+
+        console.Write(RunLiveView.Build(OutOfProcess));
+
+        Assert.Contains("out of process: attached 2, lost 1 · planner 0.0 Hz · policy 9.8 Hz", writer.ToString());
+    }
+
+    [Fact]
+    public void Run_AttachedBrainProcessCompletesTheTask_RunEndsByItselfWithSuccess()
+    {
+        // The whole main job with the brain in a real `robotctl brain serve` child: its status (skill, done) comes back
+        // over shared memory, and `run` without --duration stops by itself once the task is over, as in process.
+        string name = $"run-{Environment.ProcessId}-{Guid.NewGuid():N}"[..20];
+        string config = Repo("hardware/sim-arm6/robot.yaml");
+        var run = Task.Run(() => CliRunner.Run("run", config, "--brain-attach", name, "--no-ui"));
+        ProcessStartInfo info = SelfInvocation.Create("brain", "serve", "--attach", name, "--config", config, "--wait", "60");
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
+        var log = new StringBuilder();
+        using var brain = Process.Start(info)!;
+        brain.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
+        brain.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
+        brain.BeginOutputReadLine();
+        brain.BeginErrorReadLine();
+        try
+        {
+            // Generous: the limit only turns a hang into a failure message; nothing here is a timing assertion.
+            bool ended = run.Wait(TimeSpan.FromSeconds(240));
+            lock (log) Assert.True(ended, $"run did not end by itself; brain output:\n{log}");
+            var (code, output, error) = run.Result;
+
+            Assert.True(code == 0, error + output);
+            Assert.Contains("brain: out of process", output);
+            Assert.Contains("task succeeded", output);
+            Assert.Matches(@"\| brain \(out of process: attached 1, lost 0\) \w+", output);
+            // The brain process sees the runtime go and stops by itself too.
+            Assert.True(brain.WaitForExit(TimeSpan.FromSeconds(30)));
+            lock (log) Assert.Contains("the runtime has gone", log.ToString());
+        }
+        finally
+        {
+            if (!brain.HasExited)
+            {
+                brain.Kill();
+                brain.WaitForExit();
+            }
+        }
+    }
+
+    private static string Repo(string relative)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !Directory.Exists(Path.Combine(dir.FullName, "hardware", "sim-arm6")))
+        {
+            dir = dir.Parent;
+        }
+
+        return Path.Combine(dir!.FullName, relative);
+    }
+}
