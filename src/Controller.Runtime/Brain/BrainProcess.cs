@@ -143,7 +143,7 @@ public sealed class BrainProcess : IDisposable
             }
 
             if (DateTime.UtcNow > deadline)
-                throw new FileNotFoundException($"brain serve: no runtime published '{path}' in time (start `robotctl run --brain out-of-process --attach NAME` first)", path);
+                throw new FileNotFoundException($"brain serve: no runtime published '{path}' in time (start `robotctl run --brain-attach NAME` first)", path);
             Thread.Sleep(20);
         }
     }

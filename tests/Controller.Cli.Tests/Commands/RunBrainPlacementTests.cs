@@ -52,7 +52,7 @@ public sealed class RunBrainPlacementTests
     }
 
     [Fact]
-    public void Run_AttachedBrainProcessCompletesTheTask_RunEndsByItselfWithSuccess()
+    public async Task Run_AttachedBrainProcessCompletesTheTask_RunEndsByItselfWithSuccess()
     {
         // The whole main job with the brain in a real `robotctl brain serve` child: its status (skill, done) comes back
         // over shared memory, and `run` without --duration stops by itself once the task is over, as in process.
@@ -71,9 +71,9 @@ public sealed class RunBrainPlacementTests
         try
         {
             // Generous: the limit only turns a hang into a failure message; nothing here is a timing assertion.
-            bool ended = run.Wait(TimeSpan.FromSeconds(240));
-            lock (log) Assert.True(ended, $"run did not end by itself; brain output:\n{log}");
-            var (code, output, error) = run.Result;
+            var finished = await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(240)));
+            lock (log) Assert.True(finished == run, $"run did not end by itself; brain output:\n{log}");
+            var (code, output, error) = await run;
 
             Assert.True(code == 0, error + output);
             Assert.Contains("brain: out of process", output);
@@ -81,6 +81,7 @@ public sealed class RunBrainPlacementTests
             Assert.Matches(@"\| brain \(out of process: attached 1, lost 0\) \w+", output);
             // The brain process sees the runtime go and stops by itself too.
             Assert.True(brain.WaitForExit(TimeSpan.FromSeconds(30)));
+            brain.WaitForExit(); // drains its output
             lock (log) Assert.Contains("the runtime has gone", log.ToString());
         }
         finally
