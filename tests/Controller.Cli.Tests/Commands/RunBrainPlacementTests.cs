@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using System.Text;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Controller.Cerebellum.Safety;
 using Controller.Cli.Commands;
 using Controller.Hardware.Devices;
@@ -52,46 +53,34 @@ public sealed class RunBrainPlacementTests
     }
 
     [Fact]
-    public async Task Run_AttachedBrainProcessCompletesTheTask_RunEndsByItselfWithSuccess()
+    public async Task Run_BrainOutOfProcess_ItsChildCompletesTheTaskAndTheRunEndsByItselfWithSuccess()
     {
-        // The whole main job with the brain in a real `robotctl brain serve` child: its status (skill, done) comes back
-        // over shared memory, and `run` without --duration stops by itself once the task is over, as in process.
-        string name = $"run-{Environment.ProcessId}-{Guid.NewGuid():N}"[..20];
-        string config = Repo("hardware/sim-arm6/robot.yaml");
-        var run = Task.Run(() => CliRunner.Run("run", config, "--brain-attach", name, "--no-ui"));
-        ProcessStartInfo info = SelfInvocation.Create("brain", "serve", "--attach", name, "--config", config, "--wait", "60");
-        info.RedirectStandardOutput = true;
-        info.RedirectStandardError = true;
-        var log = new StringBuilder();
-        using var brain = Process.Start(info)!;
-        brain.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
-        brain.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
-        brain.BeginOutputReadLine();
-        brain.BeginErrorReadLine();
-        try
-        {
-            // Generous: the limit only turns a hang into a failure message; nothing here is a timing assertion.
-            var finished = await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(240)));
-            lock (log) Assert.True(finished == run, $"run did not end by itself; brain output:\n{log}");
-            var (code, output, error) = await run;
+        // The whole main job with one command and the brain in a real `robotctl brain serve` child that run starts: its
+        // status (skill, done) comes back over shared memory, and run without --duration stops by itself once the task
+        // is over, as in process, and stops its child.
+        var run = Task.Run(() => CliRunner.Run("run", Repo("hardware/sim-arm6/robot.yaml"), "--brain", "out-of-process", "--no-ui"));
 
-            Assert.True(code == 0, error + output);
-            Assert.Contains("brain: out of process", output);
-            Assert.Contains("task succeeded", output);
-            Assert.Matches(@"\| brain \(out of process: attached 1, lost 0\) \w+", output);
-            // The brain process sees the runtime go and stops by itself too.
-            Assert.True(brain.WaitForExit(TimeSpan.FromSeconds(30)));
-            brain.WaitForExit(); // drains its output
-            lock (log) Assert.Contains("the runtime has gone", log.ToString());
-        }
-        finally
-        {
-            if (!brain.HasExited)
-            {
-                brain.Kill();
-                brain.WaitForExit();
-            }
-        }
+        // Generous: the limit only turns a hang into a failure message; nothing here is a timing assertion.
+        var finished = await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(240)));
+        Assert.True(finished == run, "run did not end by itself");
+        var (code, output, error) = await run;
+
+        Assert.True(code == 0, error + output);
+        Match started = Regex.Match(output, @"brain: out of process: `robotctl brain serve --attach run-\d+` started \(pid (\d+)\)");
+        Assert.True(started.Success, output);
+        Assert.Contains("task succeeded", output);
+        Assert.Matches(@"\| brain \(out of process: attached 1, lost 0\) \w+", output);
+        Assert.DoesNotContain("exited with", error); // never restarted: the first child drove the task
+        Assert.Throws<ArgumentException>(() => Process.GetProcessById(int.Parse(started.Groups[1].Value, CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public void Run_UnknownPlacement_IsAParseErrorNamingTheChoices()
+    {
+        var (code, _, error) = CliRunner.Run("run", Repo("hardware/sim-arm6/robot.yaml"), "--brain", "cloud", "--duration", "1");
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("--brain must be in-process or out-of-process; it is 'cloud'", error);
     }
 
     private static string Repo(string relative)
