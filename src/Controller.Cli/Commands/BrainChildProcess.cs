@@ -6,12 +6,14 @@ namespace Controller.Cli.Commands;
 /// <summary>
 /// The brain process <c>robotctl run</c> starts for itself when the brain runs out of process (the default):
 /// <c>robotctl brain serve --attach NAME --config FILE [--model M]</c> as a child. A child that exits while the run
-/// goes on (a crash, an OOM kill) is started again after a second (the runtime holds the robot meanwhile and counts
-/// the loss); <see cref="Dispose"/> stops it with SIGTERM before the runtime's controlled stop, SIGKILL if it lingers.
+/// goes on (a crash, an OOM kill) is started again after a second, waiting twice as long after each start that did not
+/// last a minute, up to 30 s (a brain that cannot start does not spin); the runtime holds the robot meanwhile and counts
+/// the loss; <see cref="Dispose"/> stops it with SIGTERM before the runtime's controlled stop, SIGKILL if it lingers.
 /// </summary>
 internal sealed partial class BrainChildProcess : IDisposable
 {
-    private static readonly TimeSpan RestartDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan FirstRestartDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LongestRestartDelay = TimeSpan.FromSeconds(30);
     private readonly string[] _arguments;
     private readonly TextWriter _error;
     private readonly Thread _watcher;
@@ -19,6 +21,8 @@ internal sealed partial class BrainChildProcess : IDisposable
     private readonly ManualResetEventSlim _stopping = new();
     private Process _child;
     private int _starts;
+    private TimeSpan _restartDelay = FirstRestartDelay;
+    private DateTime _startedUtc;
 
     private BrainChildProcess(string[] arguments, TextWriter error)
     {
@@ -73,6 +77,7 @@ internal sealed partial class BrainChildProcess : IDisposable
         child.ErrorDataReceived += (_, e) => Keep(e.Data);
         child.BeginOutputReadLine();
         child.BeginErrorReadLine();
+        _startedUtc = DateTime.UtcNow; // Process.StartTime cannot be read once the child has exited
         Interlocked.Increment(ref _starts);
         return child;
     }
@@ -87,7 +92,9 @@ internal sealed partial class BrainChildProcess : IDisposable
             string said;
             lock (_lastLines) said = string.Join(Environment.NewLine, _lastLines);
             _error.WriteLine($"robotctl run: the brain process (pid {child.Id}) exited with {child.ExitCode}; the robot holds; starting it again. It said:{Environment.NewLine}{said}");
-            if (_stopping.Wait(RestartDelay)) return;
+            TimeSpan delay = DateTime.UtcNow - _startedUtc > TimeSpan.FromMinutes(1) ? FirstRestartDelay : _restartDelay;
+            _restartDelay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LongestRestartDelay.Ticks));
+            if (_stopping.Wait(delay)) return;
             try
             {
                 Volatile.Write(ref _child, Spawn());
