@@ -80,7 +80,7 @@ public sealed class RobotRuntime : IDisposable
             }
 
             _wrist = BuildWristSensor(config);
-            // Out of process, the brain's three channels live in files under /dev/shm that `brain serve` opens.
+            // Out of process, the brain's channels (and its status) live in files under /dev/shm that `brain serve` opens.
             BrainRegionPaths? shared = options.BrainPlacement == BrainPlacement.OutOfProcess && !options.NoBrain && config.Brain is { Planner: not null, Policy: not null }
                 ? new BrainRegionPaths(options.BrainAttachName) : null;
             _chunkRing = shared is null ? SpscRing<ActionChunk>.Create(64) : SpscRing<ActionChunk>.CreateShared(shared.Chunks, 64);
