@@ -80,8 +80,9 @@ public sealed class RobotRuntime : IDisposable
             }
 
             _wrist = BuildWristSensor(config);
-            // Out of process, the brain's three channels live in files under /dev/shm that `brain serve` opens.
-            BrainRegionPaths? shared = options.BrainPlacement == BrainPlacement.OutOfProcess && !options.NoBrain ? new BrainRegionPaths(options.BrainAttachName) : null;
+            // Out of process, the brain's channels (and its status) live in files under /dev/shm that `brain serve` opens.
+            BrainRegionPaths? shared = options.BrainPlacement == BrainPlacement.OutOfProcess && !options.NoBrain && config.Brain is { Planner: not null, Policy: not null }
+                ? new BrainRegionPaths(options.BrainAttachName) : null;
             _chunkRing = shared is null ? SpscRing<ActionChunk>.Create(64) : SpscRing<ActionChunk>.CreateShared(shared.Chunks, 64);
             _stateMailbox = shared is null ? LatestValue<JointState>.Create() : LatestValue<JointState>.CreateShared(shared.State);
             _statisticsMailbox = LatestValue<LoopStatistics>.Create();
@@ -232,24 +233,31 @@ public sealed class RobotRuntime : IDisposable
     {
         string[] joints = Model.Joints.Select(j => j.Name).ToArray();
         RecorderSources sources = taps.Sources(_stateMailbox, _commandMailbox, _statisticsMailbox,
-            () => _brain is { } b ? (b.Instruction, b.Skill) : null,
+            () => _brain is { } b ? (b.Instruction, b.Skill) : _brainLink?.Brain is { } p ? (p.Instruction, p.Skill) : null,
             () => _buses.Select(b => (b.Name, b.State.ToString(), b.Faults)).ToArray());
         return new EpisodeRecorder(recording, sources,
-            start => RuntimeRecording.Header(Config, joints, _brain is not null, _brain?.Instruction ?? "", recording.StateRateHz, start));
+            start => RuntimeRecording.Header(Config, joints, _brain is not null || _brainLink is not null, _brain?.Instruction ?? _brainLink?.Instruction ?? "", recording.StateRateHz, start));
     }
 
     /// <summary>The brain, when the configuration names its models.</summary>
     public BrainWorker? Brain => _brain;
 
-    /// <summary>For a simulated robot: whether the cube the instruction names (by colour) lies inside the bin.</summary>
+    /// <summary>
+    /// True once the brain's task is over, done or failed: in process from the worker, out of process from the status
+    /// the brain process last published. <c>robotctl run</c> without <c>--duration</c> stops then.
+    /// </summary>
+    public bool BrainTaskOver => _brain is { } b ? b.Done || b.Failure is not null : _brainLink?.Brain is { } p && (p.Done || p.Failure is not null);
+
+    /// <summary>For a simulated robot: whether the cube the instruction names (by colour) lies inside the bin (in or out of process).</summary>
     public bool TaskSucceeded()
     {
-        if (Scene is null || _brain is null)
+        string? followed = _brain?.Instruction ?? _brainLink?.Instruction;
+        if (Scene is null || followed is null)
         {
             return false;
         }
 
-        string instruction = _brain.Instruction.ToLowerInvariant();
+        string instruction = followed.ToLowerInvariant();
         return Scene.Objects.Where(o => o.Movable && instruction.Contains(o.Name.Split('_')[0], StringComparison.Ordinal))
             .Any(o => Scene.IsInside(o.Name, "bin_wall"));
     }
@@ -331,11 +339,15 @@ public sealed class RobotRuntime : IDisposable
             wrench,
             _loop.Body.ChunksReceived,
             Plant?.Steps ?? 0,
-            _brain?.Skill,
-            _brain?.Failure,
+            _brain?.Skill ?? _brainLink?.Brain?.Skill,
+            _brain?.Failure ?? _brainLink?.Brain?.Failure,
             TaskSucceeded())
         {
+            BrainPlacement = _brain is not null ? BrainPlacement.InProcess : _brainLink is not null ? BrainPlacement.OutOfProcess : null,
             BrainProcessLosses = _brainLink?.Losses ?? 0,
+            BrainProcessAttaches = _brainLink?.Attaches ?? 0,
+            PlannerHz = _brain is { } b ? (elapsed > 0 ? b.Counts.PlannerRuns / elapsed : 0) : _brainLink?.Brain?.PlannerHz ?? 0,
+            PolicyHz = _brain is { } worker ? (elapsed > 0 ? worker.Counts.PolicyCalls / elapsed : 0) : _brainLink?.Brain?.PolicyHz ?? 0,
         };
     }
 
@@ -365,6 +377,8 @@ public sealed class RobotRuntime : IDisposable
 
     private BrainProcessLink BuildBrainLink(BrainRegionPaths shared, RobotConfig config, RuntimeOptions options)
     {
+        var status = LatestValue<SharedBrainStatus>.CreateShared(shared.Status);
+        _owned.Add(status);
         // Created last, and published into at once: a brain process that can read it finds the other files complete.
         var scene = LatestValue<SharedBrainScene>.CreateShared(shared.Scene);
         _owned.Add(scene);
@@ -373,7 +387,7 @@ public sealed class RobotRuntime : IDisposable
         // A dead process is seen at once (its pid); a stale heartbeat means a hung brain thread, and one planner step
         // on a loaded machine can outlast the brain watchdog's timeout, so staleness waits longer (the robot holds anyway).
         long timeoutNs = Math.Max(1_000_000_000, (long)(config.Safety.BrainTimeoutMs * 5e6));
-        var link = new BrainProcessLink(_chunkRing, writer, Scene, options.Task ?? config.Brain?.Task ?? "", timeoutNs, TimeSpan.FromMilliseconds(20));
+        var link = new BrainProcessLink(_chunkRing, writer, Scene, options.Task ?? config.Brain?.Task ?? "", timeoutNs, TimeSpan.FromMilliseconds(20), status);
         _owned.Add(link);
         return link;
     }

@@ -42,6 +42,18 @@ public sealed record RuntimeStatus(
     string? BrainFailure,
     bool TaskSucceeded)
 {
+    /// <summary>Where the brain runs, or null without a brain.</summary>
+    public Brain.BrainPlacement? BrainPlacement { get; init; }
+
     /// <summary>Times an out-of-process brain was lost (process exited or heartbeat stale); 0 in process.</summary>
     public long BrainProcessLosses { get; init; }
+
+    /// <summary>Times a brain process attached, the first included; 0 in process.</summary>
+    public long BrainProcessAttaches { get; init; }
+
+    /// <summary>Planner inferences per second (in process: over the run; out of process: the brain's recent rate).</summary>
+    public double PlannerHz { get; init; }
+
+    /// <summary>Policy inferences per second (as <see cref="PlannerHz"/>).</summary>
+    public double PolicyHz { get; init; }
 }

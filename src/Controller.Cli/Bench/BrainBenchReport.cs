@@ -44,7 +44,28 @@ public sealed class BrainBenchReport
     /// <summary>Loop overruns without the brain.</summary>
     [JsonPropertyName("loop_overruns_without_brain")] public long LoopOverrunsWithoutBrain { get; init; }
 
-    /// <summary>Where the brain ran for the "with" figure.</summary>
+    /// <summary>
+    /// The same loop's p99 lateness while the same load runs in another process (<c>robotctl brain serve --flat-out</c>,
+    /// attached through <c>/dev/shm</c>), µs; null when that phase could not run (<see cref="OutOfProcessNote"/> says why).
+    /// </summary>
+    [JsonPropertyName("loop_p99_with_brain_out_of_process_us")] public double? LoopP99WithBrainOutOfProcessUs { get; init; }
+
+    /// <summary><see cref="LoopP99WithBrainOutOfProcessUs"/> / <see cref="LoopP99WithoutBrainUs"/> (target ≤ 1.1 for the default placement).</summary>
+    [JsonPropertyName("loop_p99_ratio_out_of_process")] public double? LoopP99RatioOutOfProcess { get; init; }
+
+    /// <summary>Loop overruns with the brain out of process.</summary>
+    [JsonPropertyName("loop_overruns_with_brain_out_of_process")] public long? LoopOverrunsWithBrainOutOfProcess { get; init; }
+
+    /// <summary>Planner steps per second in the brain process during that phase (from its status mailbox).</summary>
+    [JsonPropertyName("planner_hz_out_of_process")] public double? PlannerHzOutOfProcess { get; init; }
+
+    /// <summary>Policy steps per second in the brain process during that phase.</summary>
+    [JsonPropertyName("policy_hz_out_of_process")] public double? PolicyHzOutOfProcess { get; init; }
+
+    /// <summary>Why the out-of-process phase did not run, or null.</summary>
+    [JsonPropertyName("out_of_process_note")] public string? OutOfProcessNote { get; init; }
+
+    /// <summary>Where the brain ran for the <c>loop_p99_with_brain_us</c> figure (the out-of-process figures have their own names).</summary>
     [JsonPropertyName("placement")] public string Placement { get; init; } = "in_process";
 
     /// <summary>What the loop thread was granted (SCHED_FIFO, …), one line per setting.</summary>

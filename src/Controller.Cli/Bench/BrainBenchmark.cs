@@ -7,6 +7,7 @@ using Controller.Brain.Perception;
 using Controller.Cerebellum.Loop;
 using Controller.Cerebellum.Realtime;
 using Controller.Pipeline.Messages;
+using Controller.Runtime.Brain;
 using Microsoft.ML.OnnxRuntime;
 
 namespace Controller.Cli.Bench;
@@ -16,8 +17,10 @@ namespace Controller.Cli.Bench;
 /// models (<c>models/</c>): (1) <see cref="ModelHost.Run"/> against a bare <see cref="InferenceSession.Run(RunOptions, IReadOnlyCollection{string}, IReadOnlyCollection{OrtValue}, IReadOnlyCollection{string})"/>
 /// on the same policy, in alternating blocks so machine noise falls on both; (2) managed bytes per hosted inference;
 /// (3) a 1 kHz loop on its own thread alone, then (4) the same loop while a brain thread steps the planner and the
-/// policy flat out (the planner once per five policy steps, their 2 Hz : 10 Hz ratio), giving both rates and the
-/// loop's p99 lateness with and without the brain.
+/// policy flat out (<see cref="FlatOutBrain"/>: the planner once per five policy steps, their 2 Hz : 10 Hz ratio), then
+/// (5) the same loop while the same load runs in a child process (<c>robotctl brain serve --flat-out</c>, attached
+/// through <c>/dev/shm</c> as the out-of-process brain is), giving the rates and the loop's p99 lateness without the
+/// brain, with it in process and with it out of process.
 /// </summary>
 public static class BrainBenchmark
 {
@@ -34,9 +37,10 @@ public static class BrainBenchmark
         });
         var models = new Option<DirectoryInfo?>("--models") { Description = "Folder holding demo-policy.yaml and demo-planner.yaml (default: models/ of the repository)." };
         var json = new Option<FileInfo?>("--json") { Description = "Write the report as JSON to this file." };
-        var command = new Command("brain", "ModelHost overhead against bare ONNX Runtime, planner and policy rates, the 1 kHz loop's p99 lateness with and without the brain.")
+        var config = new Option<FileInfo?>("--config") { Description = "Robot configuration whose brain the out-of-process phase serves (default: hardware/sim-arm6/robot.yaml of the repository)." };
+        var command = new Command("brain", "ModelHost overhead against bare ONNX Runtime, planner and policy rates, the 1 kHz loop's p99 lateness without the brain, with it in process and out of process.")
         {
-            seconds, models, json,
+            seconds, models, json, config,
         };
         command.SetAction(parse =>
         {
@@ -49,10 +53,14 @@ public static class BrainBenchmark
                 return 2;
             }
 
-            var report = Run(parse.GetValue(seconds), folder, output);
+            string? robot = parse.GetValue(config)?.FullName ?? FindAbove(Path.Combine("hardware", "sim-arm6", "robot.yaml"));
+            var report = Run(parse.GetValue(seconds), folder, output, robot);
             output.WriteLine(FormattableString.Invariant($"overhead_vs_bare {report.OverheadVsBare:0.000} (host {report.HostInferenceUs:0.0} µs, bare {report.BareInferenceUs:0.0} µs); allocated_bytes_per_inference {report.AllocatedBytesPerInference:0.##}"));
             output.WriteLine(FormattableString.Invariant($"planner_hz {report.PlannerHz:0.0}, policy_hz {report.PolicyHz:0.0} (flat out, beside the loop)"));
             output.WriteLine(FormattableString.Invariant($"loop p99 lateness: {report.LoopP99WithoutBrainUs:0.0} µs without the brain, {report.LoopP99WithBrainUs:0.0} µs with it in process (ratio {report.LoopP99Ratio:0.00}); overruns {report.LoopOverrunsWithoutBrain} / {report.LoopOverrunsWithBrain}"));
+            output.WriteLine(report.LoopP99WithBrainOutOfProcessUs is { } outUs
+                ? FormattableString.Invariant($"loop p99 lateness with the brain out of process: {outUs:0.0} µs (ratio {report.LoopP99RatioOutOfProcess:0.00}); overruns {report.LoopOverrunsWithBrainOutOfProcess}; its planner_hz {report.PlannerHzOutOfProcess:0.0}, policy_hz {report.PolicyHzOutOfProcess:0.0}")
+                : $"out of process: not measured ({report.OutOfProcessNote})");
             if (parse.GetValue(json) is { } file)
             {
                 file.Directory?.Create();
@@ -65,8 +73,11 @@ public static class BrainBenchmark
         return command;
     }
 
-    /// <summary>Runs every phase for about <paramref name="seconds"/> in all, with the demo models in <paramref name="modelsFolder"/>.</summary>
-    public static BrainBenchReport Run(double seconds, string modelsFolder, TextWriter log)
+    /// <summary>
+    /// Runs every phase for about <paramref name="seconds"/> in all, with the demo models in <paramref name="modelsFolder"/>;
+    /// the out-of-process phase serves <paramref name="configFile"/>'s brain (skipped, with a note, when null).
+    /// </summary>
+    public static BrainBenchReport Run(double seconds, string modelsFolder, TextWriter log, string? configFile = null)
     {
         var started = DateTime.UtcNow;
         ModelManifest policyManifest = ManifestParser.Load(Path.Combine(modelsFolder, "demo-policy.yaml"));
@@ -74,22 +85,26 @@ public static class BrainBenchmark
         using var policy = ModelHost.Create(policyManifest);
         using var planner = ModelHost.Create(plannerManifest);
 
-        log.WriteLine("phase 1/3: ModelHost.Run against a bare InferenceSession.Run on the demo policy");
+        log.WriteLine("phase 1/4: ModelHost.Run against a bare InferenceSession.Run on the demo policy");
         var (hostNs, bareNs) = Overhead(policy, policyManifest, seconds * 0.3);
         double allocated = AllocatedPerInference(policy);
 
-        log.WriteLine("phase 2/3: the 1 kHz loop alone");
+        log.WriteLine("phase 2/4: the 1 kHz loop alone");
         var loop = new CycleLoop<IdleBody>(default, new AbsoluteDeadlinePacer(0), new LoopOptions(1000));
         var realtime = new List<string>();
-        var (withoutP99, withoutOverruns) = RunLoop(loop, seconds * 0.35, realtime);
+        double loopSeconds = seconds * 0.7 / 3;
+        var (withoutP99, withoutOverruns) = RunLoop(loop, loopSeconds, realtime);
 
-        log.WriteLine("phase 3/3: the same loop while the brain steps planner and policy flat out in this process");
-        var brain = new FlatOutBrain(policy, planner, policyManifest);
+        log.WriteLine("phase 3/4: the same loop while the brain steps planner and policy flat out in this process");
+        var brain = new FlatOutBrain(policy, planner);
         var brainThread = new Thread(brain.Run) { IsBackground = true, Name = "bench-brain" };
         brainThread.Start();
-        var (withP99, withOverruns) = RunLoop(loop, seconds * 0.35, realtime);
+        var (withP99, withOverruns) = RunLoop(loop, loopSeconds, realtime);
         brain.Stop();
         brainThread.Join();
+
+        log.WriteLine("phase 4/4: the same loop while `robotctl brain serve --flat-out` steps the same load in its own process");
+        var outOfProcess = MeasureOutOfProcess(loop, loopSeconds, realtime, configFile);
 
         return new BrainBenchReport
         {
@@ -106,22 +121,55 @@ public static class BrainBenchmark
             LoopP99Ratio = withoutP99 > 0 ? (double)withP99 / withoutP99 : double.NaN,
             LoopOverrunsWithBrain = withOverruns,
             LoopOverrunsWithoutBrain = withoutOverruns,
+            LoopP99WithBrainOutOfProcessUs = outOfProcess.P99Ns / 1000,
+            LoopP99RatioOutOfProcess = outOfProcess.P99Ns is { } p && withoutP99 > 0 ? p / withoutP99 : null,
+            LoopOverrunsWithBrainOutOfProcess = outOfProcess.Overruns,
+            PlannerHzOutOfProcess = outOfProcess.PlannerHz,
+            PolicyHzOutOfProcess = outOfProcess.PolicyHz,
+            OutOfProcessNote = outOfProcess.Note,
             Realtime = realtime.Distinct().ToArray(),
             Environment = BenchEnvironment.Capture(pinned: false),
         };
     }
 
-    private static string? FindModels()
+    private static string? FindModels() => FindAbove(Path.Combine("models", "demo-policy.yaml")) is { } file ? Path.GetDirectoryName(file) : null;
+
+    private static string? FindAbove(string relative)
     {
         foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                string candidate = Path.Combine(dir.FullName, "models");
-                if (File.Exists(Path.Combine(candidate, "demo-policy.yaml"))) return candidate;
+                string candidate = Path.Combine(dir.FullName, relative);
+                if (File.Exists(candidate)) return candidate;
             }
         }
         return null;
+    }
+
+    // The child's rates are the ones it published over the phase (its own counts, read through the status mailbox).
+    private static (double? P99Ns, long? Overruns, double? PlannerHz, double? PolicyHz, string? Note) MeasureOutOfProcess(
+        CycleLoop<IdleBody> loop, double seconds, List<string> realtime, string? configFile)
+    {
+        if (configFile is null) return (null, null, null, null, "no robot configuration to serve (pass --config)");
+        OutOfProcessBrainPhase phase;
+        try
+        {
+            phase = OutOfProcessBrainPhase.Start(configFile);
+        }
+        catch (InvalidOperationException e)
+        {
+            return (null, null, null, null, e.Message);
+        }
+
+        using (phase)
+        {
+            BrainProcessStatus first = phase.Latest()!;
+            var (p99, overruns) = RunLoop(loop, seconds, realtime);
+            BrainProcessStatus last = phase.Latest()!;
+            double elapsed = Math.Max(1e-9, (last.PublishedNs - first.PublishedNs) * 1e-9);
+            return (p99, overruns, (last.PlannerRuns - first.PlannerRuns) / elapsed, (last.PolicyCalls - first.PolicyCalls) / elapsed, null);
+        }
     }
 
     // Alternating blocks of hosted and bare calls; the median block mean of each.
@@ -197,46 +245,5 @@ public static class BrainBenchmark
     {
         values.Sort();
         return values.Count % 2 == 1 ? values[values.Count / 2] : (values[values.Count / 2 - 1] + values[values.Count / 2]) / 2;
-    }
-
-    /// <summary>Steps the planner (render + assemble + run) once per five policy steps, as fast as it can, until stopped.</summary>
-    private sealed class FlatOutBrain(ModelHost policy, ModelHost planner, ModelManifest policyManifest)
-    {
-        private volatile bool _stop;
-
-        public long PlannerSteps { get; private set; }
-
-        public long PolicySteps { get; private set; }
-
-        public double ElapsedSeconds { get; private set; } = double.NaN;
-
-        public void Stop() => _stop = true;
-
-        public void Run()
-        {
-            int joints = (int)policyManifest.Inputs.First(i => i.Feature == "observation.state").Shape[^1];
-            var policyObservation = new ObservationAssembler(policy, joints);
-            var plannerObservation = new ObservationAssembler(planner, joints);
-            var camera = new TopDownCamera();
-            var pixels = new byte[camera.FrameBytes];
-            SceneBox[] scene = [SceneBox.Named("red_cube", [0.25, 0.05, 0], [0.28, 0.08, 0.03])];
-            var state = new JointState { JointCount = joints };
-            var clock = Stopwatch.StartNew();
-            while (!_stop)
-            {
-                if (PolicySteps % 5 == 0)
-                {
-                    plannerObservation.SetImage("observation.images.top", camera.Render(scene, pixels, clock.ElapsedTicks));
-                    plannerObservation.SetTask("put the red cube in the bin");
-                    planner.Run();
-                    PlannerSteps++;
-                }
-
-                policyObservation.SetState(in state);
-                policy.Run();
-                PolicySteps++;
-            }
-            ElapsedSeconds = clock.Elapsed.TotalSeconds;
-        }
     }
 }

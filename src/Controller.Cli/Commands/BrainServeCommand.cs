@@ -23,7 +23,8 @@ public static class BrainServeCommand
         var model = new Option<FileInfo?>("--model") { Description = "Model manifest replacing the configured planner/policy." };
         var duration = new Option<double?>("--duration") { Description = "Stop after this many seconds." };
         var wait = new Option<double>("--wait") { Description = "Seconds to wait for the runtime's shared memory.", DefaultValueFactory = _ => 10 };
-        var serve = new Command("serve", "Run the brain in its own process, attached to a running robot.") { attach, config, model, duration, wait };
+        var flatOut = new Option<bool>("--flat-out") { Description = "Measure, do not drive: run the planner and policy flat out without the task (robotctl bench brain starts this)." };
+        var serve = new Command("serve", "Run the brain in its own process, attached to a running robot.") { attach, config, model, duration, wait, flatOut };
         serve.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -33,6 +34,11 @@ public static class BrainServeCommand
                 RobotConfig robot = RobotConfigLoader.Load(parse.GetValue(config)!.FullName);
                 var paths = new BrainRegionPaths(parse.GetValue(attach)!);
                 var options = new BrainOptions { ModelManifest = parse.GetValue(model)?.FullName };
+                if (parse.GetValue(flatOut))
+                {
+                    return ServeFlatOut(robot, paths, options, parse.GetValue(wait), parse.GetValue(duration), output);
+                }
+
                 using BrainProcess brain = BrainProcess.Attach(robot, paths, options, TimeSpan.FromSeconds(parse.GetValue(wait)));
                 using var stop = new ManualResetEventSlim();
                 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Set(); });
@@ -64,5 +70,23 @@ public static class BrainServeCommand
             }
         });
         return serve;
+    }
+
+    private static int ServeFlatOut(RobotConfig robot, BrainRegionPaths paths, BrainOptions options, double wait, double? seconds, TextWriter output)
+    {
+        using FlatOutBrainProcess brain = FlatOutBrainProcess.Attach(robot, paths, options, TimeSpan.FromSeconds(wait));
+        using var stop = new ManualResetEventSlim();
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Set(); });
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Set(); });
+        brain.Start();
+        output.WriteLine($"brain serve: attached to '{paths.Name}' (pid {Environment.ProcessId}), planner and policy flat out");
+        output.Flush();
+        var until = seconds is { } s ? DateTime.UtcNow + TimeSpan.FromSeconds(s) : DateTime.MaxValue;
+        while (!stop.Wait(200) && DateTime.UtcNow < until && !brain.RuntimeExited)
+        {
+        }
+
+        output.WriteLine(FormattableString.Invariant($"brain serve: stopped; {brain.Brain.PolicySteps} policy and {brain.Brain.PlannerSteps} planner steps in {brain.Brain.ElapsedSeconds:F1} s"));
+        return 0;
     }
 }

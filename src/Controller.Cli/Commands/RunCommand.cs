@@ -20,6 +20,11 @@ public static class RunCommand
     /// <summary>Exit code when the robot could not be brought up (a device missing, a port refused).</summary>
     public const int BringUpFailedExitCode = 3;
 
+    /// <summary>What <c>--brain</c> says in the help: the default and why (see src/Controller.Runtime/Brain/README.md).</summary>
+    internal const string BrainPlacementHelp = "Where the brain runs: in-process (default: a thread of this process) or out-of-process (`robotctl brain serve` " +
+        "started as a child, restarted if it dies; its crashes, allocations and GC pauses cannot reach the loop). `robotctl bench brain` measured no difference " +
+        "in the loop's p99 lateness between the two on the development machine, so the default is the simpler one; see src/Controller.Runtime/Brain/README.md.";
+
     /// <summary>Builds the <c>run</c> command.</summary>
     public static Command Create()
     {
@@ -29,10 +34,16 @@ public static class RunCommand
         var duration = new Option<double?>("--duration") { Description = "Stop after this many seconds." };
         var noUi = new Option<bool>("--no-ui") { Description = "Plain status lines instead of the live view." };
         var record = new Option<FileInfo?>("--record") { Description = "Record the run into this episode file (robotctl replay/report/export read it)." };
-        var brainAttach = new Option<string?>("--brain-attach") { Description = "Run the brain out of process: wait for `robotctl brain serve --attach NAME`." };
+        var brainAttach = new Option<string?>("--brain-attach") { Description = "Run the brain out of process and wait for `robotctl brain serve --attach NAME` started by hand (no child is started)." };
+        var placement = new Option<Controller.Runtime.Brain.BrainPlacement>("--brain")
+        {
+            Description = BrainPlacementHelp,
+            DefaultValueFactory = _ => new RuntimeOptions().BrainPlacement,
+            CustomParser = r => ParsePlacement(r),
+        };
         var command = new Command("run", "Bring the robot up, run the brain and the cerebellum, and stop safely on Ctrl+C.")
         {
-            config, task, model, duration, noUi, record, brainAttach,
+            config, task, model, duration, noUi, record, placement, brainAttach,
         };
         command.SetAction(parse =>
         {
@@ -70,14 +81,29 @@ public static class RunCommand
                 return UsageExitCode;
             }
 
+            // --brain-attach: out of process with a brain started by hand; out of process otherwise: run starts its own.
+            string? attach = parse.GetValue(brainAttach);
+            var where = attach is null ? parse.GetValue(placement) : Controller.Runtime.Brain.BrainPlacement.OutOfProcess;
             return Run(robot, new RuntimeOptions { Task = parse.GetValue(task), Model = modelFile?.FullName, Recording = RunRecording.For(robot, parse.GetValue(record)),
-                BrainPlacement = parse.GetValue(brainAttach) is null ? Controller.Runtime.Brain.BrainPlacement.InProcess : Controller.Runtime.Brain.BrainPlacement.OutOfProcess,
-                BrainAttachName = parse.GetValue(brainAttach) ?? "robot" }, seconds, parse.GetValue(noUi), output, error);
+                BrainPlacement = where, BrainAttachName = attach ?? $"run-{Environment.ProcessId}" }, startBrain: attach is null, seconds, parse.GetValue(noUi), output, error);
         });
         return command;
     }
 
-    private static int Run(RobotConfig config, RuntimeOptions options, double? seconds, bool plain, TextWriter output, TextWriter error)
+    private static Controller.Runtime.Brain.BrainPlacement ParsePlacement(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        string text = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
+        switch (text)
+        {
+            case "in-process": return Controller.Runtime.Brain.BrainPlacement.InProcess;
+            case "out-of-process": return Controller.Runtime.Brain.BrainPlacement.OutOfProcess;
+            default:
+                result.AddError($"--brain must be in-process or out-of-process; it is '{text}'.");
+                return default;
+        }
+    }
+
+    private static int Run(RobotConfig config, RuntimeOptions options, bool startBrain, double? seconds, bool plain, TextWriter output, TextWriter error)
     {
         RobotRuntime runtime;
         try
@@ -106,9 +132,15 @@ public static class RunCommand
             }
         }
 
+        BrainChildProcess? brainChild = null;
         if (runtime.Brain is { } brain)
         {
             output.WriteLine($"  brain: planner + policy loaded (ONNX Runtime), task \"{brain.Instruction}\"; planner {brain.PlannerManifest}, policy {brain.PolicyManifest}");
+        }
+        else if (runtime.BrainLink is not null && startBrain)
+        {
+            brainChild = BrainChildProcess.Start(options.BrainAttachName, runtime.Config.File, options.Model, error);
+            output.WriteLine($"  brain: out of process: `robotctl brain serve --attach {options.BrainAttachName}` started (pid {brainChild.ProcessId}), restarted if it dies; the robot holds until its chunks come");
         }
         else if (runtime.BrainLink is not null)
         {
@@ -117,7 +149,7 @@ public static class RunCommand
 
         DateTime end = seconds is double s ? DateTime.UtcNow.AddSeconds(s) : DateTime.MaxValue;
         bool Finished() => stop.IsSet || DateTime.UtcNow >= end
-            || (seconds is null && runtime.Brain is { } b && (b.Done || b.Failure is not null)); // task over: stop by itself
+            || (seconds is null && runtime.BrainTaskOver); // task over (in or out of process): stop by itself
 
         if (!plain && output == Console.Out && !Console.IsOutputRedirected)
         {
@@ -150,6 +182,7 @@ public static class RunCommand
         }
 
         output.WriteLine("robotctl run: stopping (hold, disable drives, close)…");
+        brainChild?.Dispose(); // the brain first, as in process: the follower holds its last point while the drives are on
         runtime.Stop();
         RunRecording.Report(runtime.Recorder, output);
         new RunStatusView(output).Summary(last);

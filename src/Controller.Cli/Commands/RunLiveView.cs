@@ -21,6 +21,7 @@ internal static class RunLiveView
         summary.AddRow("[bold]safety[/]", s.Safety == Controller.Cerebellum.Safety.SafetyState.Normal ? $"[green]{Markup.Escape(safety)}[/]" : $"[red]{Markup.Escape(safety)}[/]");
         string brain = s.BrainSkill is null ? "none" : s.BrainSkill + (s.BrainFailure is null ? "" : $" — FAILED: {s.BrainFailure}");
         summary.AddRow("[bold]brain[/]", Markup.Escape($"{brain} · chunks {s.ChunksReceived}") + (s.TaskSucceeded ? " · [green]task done: cube in the bin[/]" : ""));
+        summary.AddRow("[bold]placement[/]", Plain($"{RunStatusView.Placement(s)} · planner {s.PlannerHz:F1} Hz · policy {s.PolicyHz:F1} Hz"));
         summary.AddRow("[bold]buses[/]", Markup.Escape(string.Join("  ", s.Buses.Select(b => $"{b.Name}: {b.State} ({b.Faults} faults)"))));
         summary.AddRow("[bold]wrench[/]", s.Wrench is { } w ? Plain($"F [{w[0]:F2} {w[1]:F2} {w[2]:F2}] N · T [{w[3]:F3} {w[4]:F3} {w[5]:F3}] N·m") : "—");
 

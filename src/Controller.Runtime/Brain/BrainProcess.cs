@@ -21,6 +21,7 @@ public sealed class BrainProcess : IDisposable
 {
     private readonly List<IDisposable> _owned = [];
     private readonly SpscProducer<ActionChunk>? _producer;
+    private readonly BrainStatusPublisher? _status;
 
     private BrainProcess(RobotConfig config, BrainRegionPaths paths, BrainOptions options, TimeSpan attachTimeout)
     {
@@ -52,6 +53,9 @@ public sealed class BrainProcess : IDisposable
             Worker = new BrainWorker(model, config.Resolve(planner), config.Resolve(policy), producer, state, command,
                 boxes => ReadScene(scene, boxes), Instruction, limits, options, sceneFromSource: true);
             _owned.Add(Worker);
+            var status = Own(OpenWhenThere(paths.Status, LatestValue<SharedBrainStatus>.OpenShared, deadline));
+            LatestValueWriter<SharedBrainStatus> statusWriter = Own(status.TakeWriter());
+            _status = Own(new BrainStatusPublisher(statusWriter, FillStatus, TimeSpan.FromMilliseconds(100)));
         }
         catch
         {
@@ -83,14 +87,35 @@ public sealed class BrainProcess : IDisposable
     /// </summary>
     public bool RuntimeExited => _producer?.ConsumerStatus(MonotonicClock.Now(), long.MaxValue) is PeerStatus.ProcessExited or PeerStatus.NotAttached;
 
-    /// <summary>Starts the brain thread.</summary>
-    public void Start() => Worker.Start();
+    /// <summary>Starts the brain thread and the status publisher (skill, outcome, counts to the runtime).</summary>
+    public void Start()
+    {
+        Worker.Start();
+        _status?.Start();
+    }
 
     /// <summary>Stops the brain and detaches (the runtime's files stay; the runtime holds the robot).</summary>
     public void Dispose()
     {
         for (int i = _owned.Count - 1; i >= 0; i--) _owned[i].Dispose();
         _owned.Clear();
+    }
+
+    private void FillStatus(ref SharedBrainStatus status)
+    {
+        BrainWorker worker = Worker;
+        status.Skill = worker.Skill;
+        status.Instruction = Instruction;
+        string? failure = worker.Failure;
+        status.Failed = failure is null ? 0 : 1;
+        status.Failure = failure ?? "";
+        status.Done = worker.Done ? 1 : 0;
+        var counts = worker.Counts;
+        status.PlannerRuns = counts.PlannerRuns;
+        status.PolicyCalls = counts.PolicyCalls;
+        status.DeadlineMisses = counts.DeadlineMisses;
+        status.Swaps = worker.Swaps;
+        status.Reloads = worker.Reloads;
     }
 
     private static void ReadScene(LatestValue<SharedBrainScene> scene, List<SceneBox> boxes)
@@ -118,7 +143,7 @@ public sealed class BrainProcess : IDisposable
             }
 
             if (DateTime.UtcNow > deadline)
-                throw new FileNotFoundException($"brain serve: no runtime published '{path}' in time (start `robotctl run --brain out-of-process --attach NAME` first)", path);
+                throw new FileNotFoundException($"brain serve: no runtime published '{path}' in time (start `robotctl run --brain-attach NAME` first)", path);
             Thread.Sleep(20);
         }
     }

@@ -4,7 +4,8 @@ namespace Controller.Runtime.Brain;
 
 /// <summary>
 /// The files under <c>/dev/shm</c> that make up one out-of-process brain attachment: the joint state and commanded
-/// mailboxes (loop → brain), the scene and instruction mailbox (runtime → brain) and the chunk ring (brain → loop).
+/// mailboxes (loop → brain), the scene and instruction mailbox (runtime → brain), the chunk ring (brain → loop) and
+/// the brain's status mailbox (brain → runtime).
 /// The runtime creates them; <c>robotctl brain serve --attach NAME</c> opens them.
 /// </summary>
 public sealed partial record BrainRegionPaths
@@ -21,6 +22,7 @@ public sealed partial record BrainRegionPaths
         Command = prefix + ".command";
         Scene = prefix + ".scene";
         Chunks = prefix + ".chunks";
+        Status = prefix + ".status";
     }
 
     /// <summary>The attach name.</summary>
@@ -37,6 +39,9 @@ public sealed partial record BrainRegionPaths
 
     /// <summary>The action chunk ring (<c>SpscRing&lt;ActionChunk&gt;</c>); its producer end's heartbeat is the brain's.</summary>
     public string Chunks { get; }
+
+    /// <summary>The brain's skill, outcome and counters (<c>LatestValue&lt;SharedBrainStatus&gt;</c>, brain → runtime).</summary>
+    public string Status { get; }
 
     [GeneratedRegex("^[A-Za-z0-9._-]+$")]
     private static partial Regex SafeName();

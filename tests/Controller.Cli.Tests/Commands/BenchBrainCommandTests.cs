@@ -20,6 +20,11 @@ public sealed class BenchBrainCommandTests
             Assert.True(root.GetProperty("loop_p99_with_brain_us").GetDouble() > 0);
             Assert.True(root.GetProperty("loop_p99_without_brain_us").GetDouble() > 0);
             Assert.Equal(0, root.GetProperty("allocated_bytes_per_inference").GetDouble());
+            // The out-of-process phase ran a real `robotctl brain serve --flat-out` child against the shared files.
+            Assert.Equal(JsonValueKind.Null, root.GetProperty("out_of_process_note").ValueKind);
+            Assert.True(root.GetProperty("loop_p99_with_brain_out_of_process_us").GetDouble() > 0);
+            Assert.True(root.GetProperty("loop_p99_ratio_out_of_process").GetDouble() > 0);
+            Assert.True(root.GetProperty("policy_hz_out_of_process").GetDouble() > root.GetProperty("planner_hz_out_of_process").GetDouble());
         }
         finally
         {

@@ -3,7 +3,8 @@ namespace Controller.Cli.Bench.Suite;
 /// <summary>
 /// <c>brain.host</c>: <c>bench brain</c> as figures: <c>ModelHost.Run</c> against a bare <c>InferenceSession.Run</c> on
 /// the demo policy, managed bytes per hosted inference, planner and policy rates flat out, and the 1 kHz loop's p99
-/// lateness with and without the brain in the same process. Needs the demo models (<c>demo-policy.yaml</c> and
+/// lateness without the brain, with it in the same process and with it in its own process (<c>robotctl brain serve
+/// --flat-out</c> on the configuration's brain). Needs the demo models (<c>demo-policy.yaml</c> and
 /// <c>demo-planner.yaml</c>) in the folder of the configuration's <c>brain.policy</c>; skipped otherwise.
 /// </summary>
 public sealed class BrainHostSuite : IBenchSuite
@@ -20,7 +21,7 @@ public sealed class BrainHostSuite : IBenchSuite
         if (!File.Exists(Path.Combine(folder, "demo-policy.yaml")) || !File.Exists(Path.Combine(folder, "demo-planner.yaml")))
             return BenchSuiteResult.Skip(Name, $"no demo-policy.yaml and demo-planner.yaml in {folder} (robotctl model generate-demo writes them)");
 
-        var r = BrainBenchmark.Run(context.Seconds, folder, context.Log);
+        var r = BrainBenchmark.Run(context.Seconds, folder, context.Log, context.Robot.File);
         return new BenchSuiteResult
         {
             Name = Name,
@@ -36,8 +37,14 @@ public sealed class BrainHostSuite : IBenchSuite
                 BenchFigure.Latency("loop_p99_with_brain_us", r.LoopP99WithBrainUs, gated: false),
                 BenchFigure.Latency("loop_p99_ratio", double.IsFinite(r.LoopP99Ratio) ? r.LoopP99Ratio : null, unit: "ratio"),
                 BenchFigure.Count("loop_overruns_with_brain", r.LoopOverrunsWithBrain),
+                BenchFigure.Latency("loop_p99_with_brain_out_of_process_us", r.LoopP99WithBrainOutOfProcessUs, gated: false),
+                BenchFigure.Latency("loop_p99_ratio_out_of_process", r.LoopP99RatioOutOfProcess is { } ratio && double.IsFinite(ratio) ? ratio : null, unit: "ratio"),
             ],
-            Notes = [$"loop p99 without the brain {r.LoopP99WithoutBrainUs:F1} µs, {r.LoopOverrunsWithoutBrain} overruns; realtime: {string.Join("; ", r.Realtime)}"],
+            Notes =
+            [
+                $"loop p99 without the brain {r.LoopP99WithoutBrainUs:F1} µs, {r.LoopOverrunsWithoutBrain} overruns; realtime: {string.Join("; ", r.Realtime)}",
+                r.OutOfProcessNote is { } note ? $"out of process not measured: {note}" : $"out of process: {r.LoopOverrunsWithBrainOutOfProcess} overruns, planner {r.PlannerHzOutOfProcess:F1} Hz, policy {r.PolicyHzOutOfProcess:F1} Hz",
+            ],
         };
     }
 }
