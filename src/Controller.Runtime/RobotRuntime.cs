@@ -275,7 +275,7 @@ public sealed class RobotRuntime : IDisposable
             () => _brain is { } b ? (b.Instruction, b.Skill) : null,
             () => _buses.Select(b => (b.Name, b.State.ToString(), b.Faults)).ToArray());
         return new EpisodeRecorder(recording, sources,
-            start => RuntimeRecording.Header(Config, joints, _brain is not null, _brain?.Instruction ?? "", recording.StateRateHz, start) with { Mode = recording.Mode });
+            start => RuntimeRecording.Header(Config, joints, _brain is not null, _brain?.Instruction ?? _options.Task ?? "", recording.StateRateHz, start) with { Mode = recording.Mode });
     }
 
     /// <summary>The brain, when the configuration names its models.</summary>
