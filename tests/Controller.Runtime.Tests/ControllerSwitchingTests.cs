@@ -98,9 +98,16 @@ public class ControllerSwitchingTests
             }
         }
 
+        // Steady admittance cycles (FK, Jacobian, damped solve, the wrist sensor, the servos) allocate nothing either.
+        runtime.SwitchController(ControllerKind.Admittance);
+        runtime.RunCyclesOnCallingThread(200);
+        long steady = GC.GetAllocatedBytesForCurrentThread();
+        runtime.RunCyclesOnCallingThread(1000);
+        steady = GC.GetAllocatedBytesForCurrentThread() - steady;
         RuntimeStatus status = runtime.Status();
         runtime.Stop();
 
+        Assert.Equal(0, steady);
         Assert.Equal(0, worstAllocation);
         Assert.True(worstJump < 1e-3, $"the written command moved {worstJump} rad in a switch cycle of an arm at rest");
         Assert.True(worstOffPose < 0.02, $"a new controller commanded {worstOffPose} rad away from where the joints are");

@@ -53,6 +53,27 @@ public class RecordCommandTests
         }
     }
 
+    [Fact]
+    public void Record_PolicyModeTwoSeconds_WritesAPolicyEpisodeWithTheBrainsModels()
+    {
+        string episode = Path.Combine(Path.GetTempPath(), $"policy-{Guid.NewGuid():N}.episode");
+        try
+        {
+            var (code, output, error) = CliRunner.Run("record", SimArm6(), "--out", episode, "--mode", "policy", "--duration", "2");
+
+            Assert.True(code == 0, error + output);
+            Assert.Contains("controller follower; the policy drives", output);
+            EpisodeHeader header = EpisodeReader.ReadHeader(episode);
+            Assert.Equal(EpisodeHeader.PolicyMode, header.Mode);
+            Assert.Equal(["planner", "policy"], header.Models.Select(m => m.Role));
+            Assert.Equal("put the red cube in the bin", header.Task);
+        }
+        finally
+        {
+            File.Delete(episode);
+        }
+    }
+
     [Theory]
     [InlineData("--mode", "teleop", "--mode 'teleop' is not allowed; use guide or policy")]
     [InlineData("--guide-path", "0.1,0.2;0,0,0.1", "waypoint 1 ('0.1,0.2') is not three finite numbers")]
