@@ -1,4 +1,6 @@
 using Controller.Runtime.Configuration;
+using FsCheck;
+using FsCheck.Fluent;
 
 namespace Controller.Runtime.Tests.Configuration;
 
@@ -105,6 +107,38 @@ public class ControllersConfigTests
         ConfigError error = Assert.Single(e.Errors, x => x.Path.StartsWith(path, StringComparison.Ordinal));
         Assert.All(message, m => Assert.Contains(m, error.Message));
         Assert.True(error.Line > 0, $"{error} has no line");
+    }
+
+    [Fact]
+    public void Parse_MutatedControllersSection_OnlyConfigExceptionOrSuccess()
+    {
+        int start = TorqueArm.IndexOf("controllers:", StringComparison.Ordinal);
+        Prop.ForAll(Gen.Choose(0, int.MaxValue - 1).ToArbitrary(), seed =>
+        {
+            var random = new Random(seed);
+            char[] chars = TorqueArm.ToCharArray();
+            for (int i = random.Next(1, 6); i > 0; i--)
+            {
+                chars[random.Next(start, chars.Length)] = random.Next(5) switch
+                {
+                    0 => (char)random.Next(32, 127),
+                    1 => ':',
+                    2 => '\n',
+                    3 => '{',
+                    _ => '-',
+                };
+            }
+
+            try
+            {
+                RobotConfigLoader.Parse(new string(chars), TorqueArmFile);
+            }
+            catch (ConfigException e)
+            {
+                Assert.NotEmpty(e.Errors);
+                Assert.All(e.Errors, x => Assert.False(string.IsNullOrWhiteSpace(x.Message)));
+            }
+        }).QuickCheckThrowOnFailure();
     }
 
     private static string EditTorqueArm(string what) => what switch
