@@ -22,6 +22,7 @@ public static class Program
         root.Add(ReplayCommand.Create());
         root.Add(ExportCommand.Create());
         root.Add(ReportCommand.Create());
+        root.Add(RecordCommand.Create());
         return root;
     }
 

@@ -42,6 +42,8 @@ public sealed class RobotRuntime : IDisposable
     private readonly LatestValue<LoopStatistics> _statisticsMailbox;
     private readonly LatestValue<JointCommand> _commandMailbox;
     private readonly ControllerSlot _slot;
+    private readonly ControllerFactory _controllers;
+    private readonly Lock _switchLock = new();
     private readonly SafetySupervisor _safety;
     private readonly CycleLoop<CerebellumCycle> _loop;
     private readonly ForceTorqueSensor? _wrist;
@@ -95,7 +97,7 @@ public sealed class RobotRuntime : IDisposable
             // The spline fit runs on the follower's own worker, not the loop thread; its thread stops with the runtime.
             Follower = new OffLoopChunkFollowingController(limits);
             _owned.Add(Follower);
-            _slot = new ControllerSlot(Follower);
+            _slot = new ControllerSlot();
             options.Recording?.Validate();
             _recordingTaps = options.Recording is null ? null : new RecordingTaps();
             if (_recordingTaps is not null)
@@ -105,12 +107,16 @@ public sealed class RobotRuntime : IDisposable
 
             _safety = new SafetySupervisor(limits, new SafetyOptions
             {
-                BrainTimeoutNs = (long)(config.Safety.BrainTimeoutMs * 1e6),
+                // The brain watchdog guards the chunk follower; a robot that starts guided by hand or holding waits on no brain.
+                BrainTimeoutNs = config.Controllers.Default == ControllerKind.Follower ? (long)(config.Safety.BrainTimeoutMs * 1e6) : long.MaxValue / 4,
                 StaleSensorCycles = config.Safety.StaleSensorCycles,
                 CollisionForceN = config.Safety.CollisionForceN,
                 CollisionTorqueNm = config.Safety.CollisionTorqueNm,
             }, _recordingTaps?.Events);
             var cycle = new CerebellumCycle(_buses, _slot, _safety, _chunkRing.TakeConsumer(), _stateMailbox.TakeWriter(), _wrist, _commandMailbox.TakeWriter());
+            _controllers = new ControllerFactory(Model, limits, _buses, cycle, config, Follower);
+            _slot.Prepare(_controllers.Build(config.Controllers.Default));
+            ActiveControllerKind = config.Controllers.Default;
             if (shared is not null)
             {
                 _brainLink = BuildBrainLink(shared, config, options);
@@ -165,6 +171,40 @@ public sealed class RobotRuntime : IDisposable
 
     /// <summary>The loop's trajectory follower (chunk rejections are counted there).</summary>
     public OffLoopChunkFollowingController Follower { get; }
+
+    /// <summary>The controller the loop runs (or will run from its next cycle, after <see cref="SwitchController"/>).</summary>
+    public ControllerKind ActiveControllerKind { get; private set; }
+
+    /// <summary>Where the loop runs its controller: <see cref="ControllerSlot.Active"/>, <see cref="ControllerSlot.Switches"/>.</summary>
+    public ControllerSlot ControllerSlot => _slot;
+
+    /// <summary>
+    /// Switches the loop to a controller of <paramref name="kind"/> (<c>controllers:</c> gives its settings): built here,
+    /// off the loop thread, and committed by the loop at its next cycle boundary with one exchange, activated from that
+    /// cycle's measured state (bumpless; the safety supervisor keeps the command continuous). Returns the controller.
+    /// Any thread; switches are serialised.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The robot cannot run <paramref name="kind"/> (no torque actuators, no wrist sensor); nothing changes.</exception>
+    public ICycleController SwitchController(ControllerKind kind)
+    {
+        lock (_switchLock)
+        {
+            ICycleController next = _controllers.Build(kind);
+            Retire(_slot.Prepare(next));
+            Retire(_slot.TakeRetired());
+            ActiveControllerKind = kind;
+            return next;
+        }
+    }
+
+    /// <summary>Disposes a controller the loop no longer runs (the follower lives as long as the runtime).</summary>
+    private void Retire(ICycleController? controller)
+    {
+        if (controller is IDisposable disposable && !ReferenceEquals(controller, Follower))
+        {
+            disposable.Dispose();
+        }
+    }
 
     /// <summary>The safety supervisor.</summary>
     public SafetySupervisor Safety => _safety;
@@ -236,7 +276,7 @@ public sealed class RobotRuntime : IDisposable
             () => _brain is { } b ? (b.Instruction, b.Skill) : _brainLink?.Brain is { } p ? (p.Instruction, p.Skill) : null,
             () => _buses.Select(b => (b.Name, b.State.ToString(), b.Faults)).ToArray());
         return new EpisodeRecorder(recording, sources,
-            start => RuntimeRecording.Header(Config, joints, _brain is not null || _brainLink is not null, _brain?.Instruction ?? _brainLink?.Instruction ?? "", recording.StateRateHz, start));
+            start => RuntimeRecording.Header(Config, joints, _brain is not null || _brainLink is not null, _brain?.Instruction ?? _brainLink?.Instruction ?? _options.Task ?? "", recording.StateRateHz, start) with { Mode = recording.Mode });
     }
 
     /// <summary>The brain, when the configuration names its models.</summary>

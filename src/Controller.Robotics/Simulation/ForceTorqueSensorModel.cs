@@ -16,6 +16,7 @@ internal sealed class ForceTorqueSensorModel
     private readonly RigidInertia _distalInertia;
     private readonly int[] _distalChildBodies;
     private readonly int[] _distalSpheres;
+    private readonly int[] _distalFramesOnBody;
 
     public ForceTorqueSensorModel(RobotModel model, string link, int[] sphereFrames)
     {
@@ -46,16 +47,17 @@ internal sealed class ForceTorqueSensorModel
         _distalSpheres = Enumerable.Range(0, sphereFrames.Length)
             .Where(s => distal.Contains(sphereFrames[s]) && model.Frames[sphereFrames[s]].Body == _body)
             .ToArray();
+        _distalFramesOnBody = distal.Where(f => model.Frames[f].Body == _body).Order().ToArray();
     }
 
     /// <summary>The sensor's link.</summary>
     public string Name { get; }
 
     /// <summary>
-    /// The reading after an RNEA pass with the contact forces as external forces: −(the wrench that supports the
-    /// distal part), moved into the sensor frame.
+    /// The reading after an RNEA pass with the contact forces and the applied wrenches (<paramref name="frameForces"/>,
+    /// per frame, body frame) as external forces: −(the wrench that supports the distal part), moved into the sensor frame.
     /// </summary>
-    public Force Read(RobotData data, ReadOnlySpan<Force> sphereForces)
+    public Force Read(RobotData data, ReadOnlySpan<Force> sphereForces, ReadOnlySpan<Force> frameForces)
     {
         Motion a = data.Accelerations[_body];
         Motion v = data.Velocities[_body];
@@ -63,6 +65,11 @@ internal sealed class ForceTorqueSensorModel
         foreach (int s in _distalSpheres)
         {
             support -= sphereForces[s];
+        }
+
+        foreach (int f in _distalFramesOnBody)
+        {
+            support -= frameForces[f];
         }
 
         foreach (int c in _distalChildBodies)

@@ -16,7 +16,7 @@ namespace Controller.Robotics.Simulation;
 /// One thread calls <see cref="Step"/> (and the other state-changing members); the twins read joints and sensors
 /// and set actuator torques from theirs. <see cref="Step"/> allocates nothing.
 /// </remarks>
-public sealed class RigidBodyPlant : ISimulatedPlant
+public sealed partial class RigidBodyPlant : ISimulatedPlant
 {
     private readonly PlantOptions _options;
     private readonly ContactModel _contacts;
@@ -57,6 +57,7 @@ public sealed class RigidBodyPlant : ISimulatedPlant
         _contacts = new ContactModel(model, _options);
         _sensors = _options.ForceTorqueSensors.Select(s => new ForceTorqueSensorModel(model, s, _contacts.SphereFrames)).ToArray();
         _sensorReadings = new SensorWrench[_sensors.Length];
+        (_appliedPending, _applied, _frameForces) = (new AppliedWrench[model.Frames.Count], new AppliedWrench[model.Frames.Count], new Force[model.Frames.Count]);
         for (int i = 0; i < n; i++)
         {
             _q[i] = Math.Clamp(0, model.Joints[i].LowerLimit, model.Joints[i].UpperLimit);
@@ -147,6 +148,7 @@ public sealed class RigidBodyPlant : ISimulatedPlant
     /// <summary>Advances the simulation by <paramref name="dtSeconds"/> (the actuator torques held constant over it).</summary>
     public void Step(double dtSeconds)
     {
+        TakeAppliedWrenches();
         if (_options.Integrator == PlantIntegrator.SemiImplicitEuler)
         {
             EvaluateAccelerations(_q, _qd, _qdd);
@@ -234,6 +236,7 @@ public sealed class RigidBodyPlant : ISimulatedPlant
         Array.Clear(_external);
         ForwardKinematics.ComputeWithVelocities(_data, q, qd);
         _contacts.Accumulate(_data, _external);
+        AccumulateAppliedWrenches();
         JointTorques(q, qd, _torque);
         ForwardDynamics.Compute(_data, q, qd, _torque, qdd, _external);
     }
@@ -280,7 +283,7 @@ public sealed class RigidBodyPlant : ISimulatedPlant
         {
             for (int s = 0; s < _sensors.Length; s++)
             {
-                Force f = _sensors[s].Read(_data, _contacts.SphereForces);
+                Force f = _sensors[s].Read(_data, _contacts.SphereForces, _frameForces);
                 _sensorReadings[s] = new SensorWrench(f.Linear.X, f.Linear.Y, f.Linear.Z, f.Moment.X, f.Moment.Y, f.Moment.Z);
             }
         }

@@ -25,6 +25,9 @@ public sealed record RobotConfig(
     BrainConfig? Brain,
     RecordingConfig Recording)
 {
+    /// <summary>The controllers it may run and the one it starts with (<c>controllers:</c>).</summary>
+    public ControllersConfig Controllers { get; init; } = ControllersConfig.FollowerOnly;
+
     /// <summary>The folder of the configuration file (relative paths start here).</summary>
     public string Directory => Path.GetDirectoryName(File)!;
 

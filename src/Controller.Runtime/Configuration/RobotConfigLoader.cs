@@ -56,7 +56,7 @@ public static class RobotConfigLoader
             throw new ConfigException(file, r.Errors);
         }
 
-        r.RejectUnknownKeys(root, "", "robot", "urdf", "loop", "plant", "buses", "sensors", "limits", "safety", "brain", "recording");
+        r.RejectUnknownKeys(root, "", "robot", "urdf", "loop", "plant", "buses", "sensors", "limits", "safety", "brain", "recording", "controllers");
         string name = r.String(root, "", "robot", required: true) ?? "?";
         string? urdf = r.String(root, "", "urdf", required: true);
         string directory = Path.GetDirectoryName(file) ?? ".";
@@ -80,12 +80,13 @@ public static class RobotConfigLoader
             CheckAgainstModel(r, root, urdfPath, plant, buses, sensors, limits);
         }
 
+        ControllersConfig controllers = ControllersConfigReader.Read(r, root, urdfPath, buses, sensors);
         if (r.Errors.Count > 0)
         {
             throw new ConfigException(file, r.Errors);
         }
 
-        return new RobotConfig(name, file, urdfPath, loop, plant, buses, sensors, limits, safety, brain, recording);
+        return new RobotConfig(name, file, urdfPath, loop, plant, buses, sensors, limits, safety, brain, recording) { Controllers = controllers };
     }
 
     private static LoopConfig ReadLoop(YamlConfigReader r, YamlMappingNode? m)

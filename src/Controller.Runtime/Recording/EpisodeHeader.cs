@@ -27,6 +27,15 @@ public sealed record EpisodeHeader(
     double StateRateHz,
     string Task)
 {
+    /// <summary>The <see cref="Mode"/> of a run whose motion came from the brain's policy (and of files written before the field).</summary>
+    public const string PolicyMode = "policy";
+
+    /// <summary>The <see cref="Mode"/> of a demonstration by hand guiding (<c>robotctl record --mode guide</c>).</summary>
+    public const string GuideMode = "guide";
+
+    /// <summary>Where the motion came from: <see cref="PolicyMode"/> or <see cref="GuideMode"/> (header key <c>mode</c>, optional).</summary>
+    public string Mode { get; init; } = PolicyMode;
+
     /// <summary>The wall-clock start as a UTC date (clamped to what <see cref="DateTime"/> can hold: the field comes from a file).</summary>
     public DateTime StartUtc => DateTime.UnixEpoch.AddTicks(Math.Clamp(StartUnixNs / 100, -DateTime.UnixEpoch.Ticks, DateTime.MaxValue.Ticks - DateTime.UnixEpoch.Ticks));
 }

@@ -14,7 +14,7 @@ public static class HeaderCodec
     {
         ArgumentNullException.ThrowIfNull(header);
         var w = new MessagePackWriter(output);
-        w.WriteMapHeader(12);
+        w.WriteMapHeader(13);
         w.Write("version");
         w.Write(header.FormatVersion);
         w.Write("robot");
@@ -52,6 +52,8 @@ public static class HeaderCodec
         w.Write(header.StateRateHz);
         w.Write("task");
         w.Write(header.Task);
+        w.Write("mode");
+        w.Write(header.Mode);
         w.Flush();
     }
 
@@ -69,7 +71,7 @@ public static class HeaderCodec
             }
 
             int? version = null;
-            string? robot = null, config = null, sha = null, urdf = null, task = null;
+            string? robot = null, config = null, sha = null, urdf = null, task = null, mode = null;
             List<string>? joints = null;
             List<ModelFile>? models = null;
             long? startUnix = null, startMono = null;
@@ -85,6 +87,7 @@ public static class HeaderCodec
                     case "config_sha256": sha = RecordCodec.ReadText(ref r); break;
                     case "urdf": urdf = RecordCodec.ReadText(ref r); break;
                     case "task": task = RecordCodec.ReadText(ref r); break;
+                    case "mode": mode = RecordCodec.ReadText(ref r); break;
                     case "start_unix_ns": startUnix = r.ReadInt64(); break;
                     case "start_monotonic_ns": startMono = r.ReadInt64(); break;
                     case "loop_rate_hz": loopRate = r.ReadDouble(); break;
@@ -131,7 +134,7 @@ public static class HeaderCodec
                 startMono ?? throw Missing("start_monotonic_ns"),
                 loopRate ?? throw Missing("loop_rate_hz"),
                 stateRate ?? throw Missing("state_rate_hz"),
-                task ?? "");
+                task ?? "") { Mode = mode ?? EpisodeHeader.PolicyMode };
         }
         catch (Exception e) when (RecordCodec.IsDecodeFailure(e))
         {

@@ -10,6 +10,9 @@ public sealed record RecordingOptions(string Path)
     /// <summary>Records between flushes to the operating system (what a kill can lose at most).</summary>
     public int FlushEveryRecords { get; init; } = 50;
 
+    /// <summary>What the header says the motion came from (<see cref="EpisodeHeader.Mode"/>): "policy" or "guide".</summary>
+    public string Mode { get; init; } = EpisodeHeader.PolicyMode;
+
     /// <summary>Checks the values, naming the bad one and its allowed range.</summary>
     /// <exception cref="ArgumentException">A value is out of range.</exception>
     public void Validate()
