@@ -175,6 +175,9 @@ public sealed class CerebellumCycle : ICycleBody, IWrenchSource
     /// <inheritdoc />
     public void Update(in CycleTime time)
     {
+        // The brain watchdog guards only a controller that consumes the brain's chunks: holding, PD or hand guiding
+        // need no brain, and a switch back to the follower starts its silence from that cycle.
+        if (_controllers.Active is not IChunkConsumer) _inputs.LastBrainMessageNs = time.NowNs;
         _controllers.Update(time, _state, ref _command);
         _safety.Apply(time, _state, ref _command, _inputs);
     }

@@ -108,7 +108,7 @@ public sealed class RobotRuntime : IDisposable
             _safety = new SafetySupervisor(limits, new SafetyOptions
             {
                 // The brain watchdog guards the chunk follower; a robot that starts guided by hand or holding waits on no brain.
-                BrainTimeoutNs = config.Controllers.Default == ControllerKind.Follower ? (long)(config.Safety.BrainTimeoutMs * 1e6) : long.MaxValue / 4,
+                BrainTimeoutNs = (long)(config.Safety.BrainTimeoutMs * 1e6),
                 StaleSensorCycles = config.Safety.StaleSensorCycles,
                 CollisionForceN = config.Safety.CollisionForceN,
                 CollisionTorqueNm = config.Safety.CollisionTorqueNm,

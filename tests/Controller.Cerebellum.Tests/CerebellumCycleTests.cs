@@ -95,6 +95,22 @@ public sealed class CerebellumCycleTests : IDisposable
     }
 
     [Fact]
+    public void Run_ControllerThatTakesNoChunks_BrainWatchdogStaysQuietUntilTheFollowerReturns()
+    {
+        var pd = new JointPdController(Enumerable.Repeat(new JointPdGains(20, 2), Joints).ToArray());
+        _slot.Prepare(pd);
+        _loop.RunCycles(2_000);
+        Assert.False(_safety.BrainSilent);
+        Assert.Equal(SafetyState.Normal, _safety.State);
+
+        _slot.Prepare(new ChunkFollowingController(_limits));
+        _loop.RunCycles(1);
+        Assert.False(_safety.BrainSilent);
+        _loop.RunCycles((new SafetyOptions().BrainTimeoutNs / PeriodNs) + 5);
+        Assert.True(_safety.BrainSilent);
+    }
+
+    [Fact]
     public void Run_HundredThousandFullCyclesWithChunksAndSafety_AllocateNothing()
     {
         using var events = _events.TakeConsumer();
