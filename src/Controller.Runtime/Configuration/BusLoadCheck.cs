@@ -89,10 +89,17 @@ public static class BusLoadCheck
         var nodes = (r.Child(root, "buses") as YamlSequenceNode)?.Children;
         for (int i = 0; i < buses.Count; i++)
         {
+            // A bus or loop already refused has no trustworthy rate or baud to estimate with: its own error says enough.
+            string at = $"buses[{i}]";
+            if (r.Errors.Any(e => e.Path.StartsWith("loop", StringComparison.Ordinal) || e.Path == at || e.Path.StartsWith(at + ".", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
             BusLoad load = Estimate(buses[i], loop.RateHz);
             if (load.Level == BusLoadLevel.Error)
             {
-                r.Error(nodes is not null && i < nodes.Count ? nodes[i] : root, $"buses[{i}]", load.Message);
+                r.Error(nodes is not null && i < nodes.Count ? nodes[i] : root, at, load.Message);
             }
         }
     }
