@@ -188,6 +188,19 @@ public sealed class ModelCallTap
             (StateCount, GoalCount, ArgumentCount, Instruction, Skill, ImageFeature) = (0, 0, 0, "", "", null);
         }
 
+        // PNG when SkiaSharp's native library is there; otherwise the raw frame, so a machine without it still records.
+        private static ModelCallImage Image(string feature, ReadOnlySpan<byte> rgb, int width, int height)
+        {
+            try
+            {
+                return new ModelCallImage(feature, width, height, 3, ModelCallImage.PngEncoding, PngImage.EncodeRgb(rgb, width, height));
+            }
+            catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or EntryPointNotFoundException or InvalidOperationException)
+            {
+                return new ModelCallImage(feature, width, height, 3, ModelCallImage.RawEncoding, rgb.ToArray());
+            }
+        }
+
         public void EnsureArguments(int count)
         {
             if (ArgumentNames.Length >= count)
@@ -202,9 +215,7 @@ public sealed class ModelCallTap
 
         public ModelCallRecord ToRecord(long startNs)
         {
-            ModelCallImage[] images = ImageFeature is null
-                ? []
-                : [new ModelCallImage(ImageFeature, Width, Height, 3, ModelCallImage.PngEncoding, PngImage.EncodeRgb(Pixels.AsSpan(0, Width * Height * 3), Width, Height))];
+            ModelCallImage[] images = ImageFeature is null ? [] : [Image(ImageFeature, Pixels.AsSpan(0, Width * Height * 3), Width, Height)];
             var arguments = new ModelArgument[ArgumentCount];
             for (int i = 0; i < ArgumentCount; i++)
             {

@@ -7,6 +7,7 @@ public static class PngImage
 {
     /// <summary>Encodes a row-major RGB8 frame as a PNG file (lossless; alpha opaque).</summary>
     /// <exception cref="ArgumentException">The buffer does not hold <c>width × height × 3</c> bytes, or a size is not positive.</exception>
+    /// <exception cref="InvalidOperationException">SkiaSharp's encoder failed.</exception>
     public static byte[] EncodeRgb(ReadOnlySpan<byte> rgb, int width, int height)
     {
         if (width < 1 || height < 1 || rgb.Length != width * height * 3)
@@ -24,7 +25,7 @@ public static class PngImage
             rgba[q + 3] = 255;
         }
 
-        using SKData data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+        using SKData data = bitmap.Encode(SKEncodedImageFormat.Png, 100) ?? throw new InvalidOperationException($"SkiaSharp could not encode a {width}×{height} PNG");
         return data.ToArray();
     }
 

@@ -30,7 +30,7 @@ public class BusLoadCheckTests
         },
         {
             "mit-can", 7, 1_000_000, 500, BusLoadLevel.Warning,
-            "bus 'b' (mit-can, 7 actuators, command + reply × 7 actuators: 14 frames, 1890 bits worst case at 1000000 bit/s): 1.890 ms of wire per 2.000 ms cycle (95 %), above 70 %: " +
+            "bus 'b' (mit-can, 7 actuators, command + reply × 7 actuators: 14 frames, 1890 bits worst case at 1000000 bit/s): 1.890 ms of wire per 2.000 ms cycle (94 %), above 70 %: " +
             "little room for retries and jitter; lower loop.rate_hz, raise the bit rate (1000000 is classical CAN's highest), or split the bus"
         },
         {

@@ -52,7 +52,7 @@ public class ModelCallRecordingEndToEndTests
             Assert.Equal((image.Width, image.Height), (pixels.Value.Width, pixels.Value.Height));
             Assert.True(pixels.Value.Rgb.Distinct().Count() > 2, "the camera sees the table, the cubes and the bin");
             Assert.Equal("pick_and_place", plan.Skill);
-            Assert.Contains(plan.Arguments, a => a.Name == "target" && a.Values.Length >= 2 && a.Values.All(double.IsFinite));
+            Assert.Contains(plan.Arguments, a => a.Name == "target_xy" && a.Values.Length >= 2 && a.Values.All(double.IsFinite));
 
             Assert.All(policy, p => Assert.Equal(7, p.StateRad.Length));
             Assert.All(policy, p => Assert.Equal(7, p.GoalRad.Length));
