@@ -72,7 +72,8 @@ public class ModelCallRecordingEndToEndTests
                 var field = Assert.IsType<StructField>(rows.Schema.Fields.Single(f => f.Name == "observation.images.top"));
                 Assert.Equal(["bytes", "path"], field.Fields.Select(f => f.Name));
                 var first = (IDictionary<string, object?>)rows.Data[0]["observation.images.top"]!;
-                Assert.NotNull(PngImage.DecodeRgb((byte[])first["bytes"]!));
+                byte[] png = first["bytes"] switch { byte[] b => b, ReadOnlyMemory<byte> m => m.ToArray(), var other => throw new InvalidOperationException($"bytes read back as {other?.GetType()}") };
+                Assert.Equal(pixels.Value.Rgb.Length, PngImage.DecodeRgb(png)!.Value.Rgb.Length);
                 Assert.Equal("frame_000000.png", first["path"]);
             }
 

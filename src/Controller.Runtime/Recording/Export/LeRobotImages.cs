@@ -77,7 +77,8 @@ internal static class LeRobotImages
 
             for (int f = 0; f < features.Count; f++)
             {
-                row[features[f]] = new Dictionary<string, object> { ["bytes"] = imagesPerFeature[f][i], ["path"] = $"frame_{frame.Index:D6}.png" };
+                // The untyped serializer takes a binary value as ReadOnlyMemory<byte>, not byte[].
+                row[features[f]] = new Dictionary<string, object?> { ["bytes"] = new ReadOnlyMemory<byte>(imagesPerFeature[f][i]), ["path"] = $"frame_{frame.Index:D6}.png" };
             }
 
             rows.Add(row);
