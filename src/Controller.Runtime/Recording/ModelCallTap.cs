@@ -8,7 +8,7 @@ namespace Controller.Runtime.Recording;
 
 /// <summary>
 /// Hands each brain model call from the brain thread to the recorder thread. The brain copies what the models were
-/// given and answered into one of a fixed set of preallocated slots (no allocation, no lock after the first planner
+/// given and answered into one of a fixed set of preallocated slots (no lock, no waiting; arrays reused after the first planner
 /// call); the recorder takes the slots in order, PNG-encodes the image and writes <see cref="ModelCallRecord"/>s. A full
 /// tap (the recorder fell 32 calls behind) drops the call and counts it (<see cref="Dropped"/>) rather than wait.
 /// One producer (the brain thread) and one consumer (the recorder thread).
