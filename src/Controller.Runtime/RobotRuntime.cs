@@ -132,6 +132,7 @@ public sealed class RobotRuntime : IDisposable
             if (_recordingTaps is not null)
             {
                 cycle.PublishForRecording(_recordingTaps.WrenchWriter, _recordingTaps.ChunkProducer);
+                _brain?.RecordModelCalls(_recordingTaps.ModelCalls);
                 _recorder = BuildRecorder(options.Recording!, _recordingTaps);
                 _owned.Add(_recorder);
             }

@@ -135,8 +135,9 @@ public sealed class ChunkShaper
             k = sinceStart <= 0 ? 0 : (int)Math.Min(sinceStart / StepPeriodNs, int.MaxValue);
             if (k >= _planSteps)
             {
-                // The plan ran out: the follower holds its last row.
+                // The plan ran out: the follower holds its last row. Nothing is pending (k past the plan would slice beyond it).
                 for (int j = 0; j < dim; j++) { _seamPosition[j] = _plan[(_planSteps - 1) * dim + j]; _seamStep[j] = 0; }
+                k = 0;
             }
             else
             {

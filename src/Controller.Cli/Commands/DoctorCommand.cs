@@ -7,8 +7,9 @@ namespace Controller.Cli.Commands;
 
 /// <summary>
 /// <c>robotctl doctor</c>: can this machine hold a real-time loop? Prints what the kernel, limits, CPUs and runtime
-/// offer, then asks the kernel for real-time settings on a short-lived thread and prints what it granted. It informs
-/// and never fails: the exit code is 0 unless an option is invalid.
+/// offer, then asks the kernel for real-time settings on a short-lived thread and prints what it granted, then the
+/// hardware findings. The verdict line counts both halves; the exit code is non-zero when a hardware finding blocks the
+/// robot named with <c>--robot</c> (<see cref="Doctor.DoctorVerdict"/>), or an option is invalid.
 /// </summary>
 public static class DoctorCommand
 {
@@ -41,13 +42,19 @@ public static class DoctorCommand
         });
         var tryMlock = new Option<bool>("--try-mlock") { Description = "Also try mlockall(MCL_CURRENT|MCL_FUTURE) in the trial (undone right after)." };
         var json = new Option<FileInfo?>("--json") { Description = "Write the findings as JSON to this file." };
+        var robot = new Option<FileInfo?>("--robot") { Description = "Judge the hardware findings for this robot (robot.yaml): a finding it needs blocks (non-zero exit)." };
         var command = new Command("doctor", "Check this machine for real-time readiness: kernel, privileges, limits, CPUs, GC; then try SCHED_FIFO, pinning (and mlockall); then hardware: FTDI latency timers, CPU isolation and governors, raw sockets, CAN, ONNX Runtime.")
         {
-            priority, cpu, tryMlock, json,
+            priority, cpu, tryMlock, json, robot,
         };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
+            if (!Doctor.DoctorRobot.TryLoad(parse.GetValue(robot), parse.InvocationConfiguration.Error, out var robotConfig))
+            {
+                return RunCommand.UsageExitCode;
+            }
+
             var request = new RealtimeRequest(parse.GetValue(priority), parse.GetValue(cpu), parse.GetValue(tryMlock));
             var capabilities = RealtimeCapabilities.Probe(request.Priority);
             WriteTable(capabilities, output);
@@ -60,6 +67,7 @@ public static class DoctorCommand
             output.WriteLine();
             var hardware = Doctor.HardwareDoctor.Run();
             Doctor.HardwareDoctor.Write(hardware, output);
+            var verdict = Doctor.DoctorVerdict.Judge(hardware, robotConfig);
             var file = parse.GetValue(json);
             if (file != null)
             {
@@ -69,8 +77,8 @@ public static class DoctorCommand
                 File.WriteAllText(file.FullName, document.ToJsonString(JsonOptions));
                 output.WriteLine($"findings written to {file.FullName}");
             }
-            output.WriteLine(readiness.Verdict);
-            return 0;
+            output.WriteLine($"{readiness.Verdict}; {verdict.Line}");
+            return verdict.ExitCode;
         });
         return command;
     }

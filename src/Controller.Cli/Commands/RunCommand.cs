@@ -123,6 +123,7 @@ public static class RunCommand
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Set(); });
         output.WriteLine($"robotctl run: {config.Name} up ({(config.IsSimulated ? "simulated: plant, scene and twins running" : "hardware")}); " +
                          $"loop {config.Loop.RateHz.ToString(CultureInfo.InvariantCulture)} Hz; buses {string.Join(", ", runtime.Buses.Select(b => $"{b.Name} ({b.JointCount} joints)"))}. Ctrl+C stops.");
+        BusLoadLines.Write(config, output);
         Thread.Sleep(50);
         if (runtime.RealtimeReport is { } report)
         {

@@ -16,6 +16,7 @@ internal static class RecordText
         SafetyEventRecord e => FormattableString.Invariant($"#{e.Sequence} {e.EventKind} → {e.Reaction}, source {e.Source}, value {e.Value:G4} vs limit {e.Limit:G4}"),
         FaultRecord f => $"bus {f.Source} {f.State}, {f.Faults} faults",
         LoopRecord l => FormattableString.Invariant($"{l.Cycles} cycles, {l.Overruns} overruns, lateness p50 {l.LatenessP50Ns / 1e3:F1} µs p99 {l.LatenessP99Ns / 1e3:F1} µs max {l.LatenessMaxNs / 1e3:F1} µs"),
+        ModelCallRecord m => ModelCallText.Line(m),
         _ => record.ToString(),
     };
 
@@ -36,6 +37,11 @@ internal static class RecordText
         yield return FormattableString.Invariant($"  {episode.Records.Count} records over {duration:F2} s: {(counts.Length == 0 ? "none" : counts)}");
         string events = string.Join(", ", episode.Of<SafetyEventRecord>().GroupBy(e => e.EventKind).Select(g => $"{g.Key} {g.Count()}"));
         yield return $"  safety events: {(events.Length == 0 ? "none" : events)}";
+        if (ModelCallText.Summary(episode) is { } modelCalls)
+        {
+            yield return modelCalls;
+        }
+
         yield return episode.Complete
             ? "  file intact (ends after a whole record)"
             : $"  file damaged: {episode.StopReason} — {episode.StopDetail}; the records before it are shown";

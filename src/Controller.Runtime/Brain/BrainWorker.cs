@@ -55,6 +55,7 @@ public sealed class BrainWorker : IDisposable
     private long _lastPolicyReloadNs;
     private long _lastPlannerReloadNs;
     private int _reloadsInFlight;
+    private Recording.ModelCallTap? _modelCalls;
 
     /// <summary>Loads and validates both models (throws <see cref="ManifestException"/> with every problem), warms them up.</summary>
     /// <exception cref="ManifestException">A manifest or model is wrong.</exception>
@@ -155,6 +156,9 @@ public sealed class BrainWorker : IDisposable
 
     /// <summary>The manifest of the planner now running.</summary>
     public string PlannerManifest => _plannerManifest;
+
+    /// <summary>Hands every model call's inputs and outputs to <paramref name="tap"/> (the recorder's). Call before <see cref="Start"/>.</summary>
+    public void RecordModelCalls(Recording.ModelCallTap tap) => _modelCalls = tap;
 
     /// <summary>Starts the brain thread.</summary>
     public void Start() => _thread.Start();
@@ -316,7 +320,10 @@ public sealed class BrainWorker : IDisposable
                 long ticks = _task.Ticks, plannerRuns = _task.PlannerRuns, plannerFailures = _task.PlannerFailures, plannerMisses = _task.Planner.DeadlineMisses;
                 _task.Step(in measured, in plan, boxes, _instruction, now);
                 if (_task.Ticks != ticks)
+                {
+                    _modelCalls?.Capture(_task, in plan, boxes, _instruction, now, _task.PlannerRuns != plannerRuns);
                     AfterTick(now, _task.PlannerRuns - plannerRuns, _task.PlannerFailures - plannerFailures, _task.Planner.DeadlineMisses - plannerMisses);
+                }
             }
 
             Thread.Sleep(TimeSpan.FromTicks(_periodNs / 100));

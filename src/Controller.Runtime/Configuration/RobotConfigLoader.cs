@@ -63,6 +63,7 @@ public static class RobotConfigLoader
         LoopConfig loop = ReadLoop(r, r.Mapping(root, "", "loop", required: false));
         PlantConfig? plant = r.Mapping(root, "", "plant", required: false) is { } p ? ReadPlant(r, p) : null;
         var buses = r.MappingList(root, "", "buses", required: true).Select(b => ReadBus(r, b.Node, b.Path, Path.GetDirectoryName(file) ?? ".")).ToList();
+        BusLoadCheck.Check(r, root, buses, loop);
         var sensors = r.MappingList(root, "", "sensors", required: false).Select(s => ReadSensor(r, s.Node, s.Path)).ToList();
         if (sensors.Count > 1)
         {

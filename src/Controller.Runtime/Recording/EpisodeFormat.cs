@@ -10,7 +10,13 @@ public static class EpisodeFormat
     public static ReadOnlySpan<byte> Magic => [0x89, (byte)'R', (byte)'E', (byte)'C', 0x0D, 0x0A, 0x1A, 0x0A];
 
     /// <summary>The format version written after the magic (unsigned 16-bit, little-endian).</summary>
-    public const ushort Version = 1;
+    public const ushort Version = 2;
+
+    /// <summary>
+    /// The oldest version this reader reads. Version 2 only added record kind 8 (<see cref="RecordKind.ModelCall"/>),
+    /// so a version 1 file reads unchanged: it simply has no model calls.
+    /// </summary>
+    public const ushort OldestReadableVersion = 1;
 
     /// <summary>Bytes before the header frame: magic and version.</summary>
     public const int PreambleLength = 10;

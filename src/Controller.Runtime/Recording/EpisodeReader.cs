@@ -83,9 +83,9 @@ public static class EpisodeReader
         }
 
         ushort version = BinaryPrimitives.ReadUInt16LittleEndian(bytes[8..]);
-        if (version != EpisodeFormat.Version)
+        if (version is < EpisodeFormat.OldestReadableVersion or > EpisodeFormat.Version)
         {
-            throw new RecordingFormatException($"format version is {version}; this reader reads version {EpisodeFormat.Version}");
+            throw new RecordingFormatException($"format version is {version}; this reader reads versions {EpisodeFormat.OldestReadableVersion} to {EpisodeFormat.Version}");
         }
 
         offset = EpisodeFormat.PreambleLength;

@@ -133,6 +133,7 @@ public sealed class EpisodeRecorder : IDisposable
 
         DrainEvents(writer);
         DrainChunks(writer);
+        DrainModelCalls(writer);
         NoteBrain(writer, now);
         NoteBuses(writer, now);
         if (_ticks++ % LoopEveryTicks == 0 || _stop)
@@ -176,6 +177,14 @@ public sealed class EpisodeRecorder : IDisposable
             }
 
             writer.Write(new ChunkRecord(c.Header.TimestampNs - _startNs, c.Header.Sequence, c.Steps, c.Dimension, c.StepPeriodNs, c.ModelIndex, c.Rejection, first));
+        }
+    }
+
+    private void DrainModelCalls(EpisodeWriter writer)
+    {
+        while (_sources.ModelCalls is { } calls && calls.TryTake(_startNs, out ModelCallRecord? call))
+        {
+            writer.Write(call!);
         }
     }
 

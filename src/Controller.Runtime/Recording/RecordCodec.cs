@@ -75,6 +75,10 @@ public static class RecordCodec
                 w.Write(l.LatenessMaxNs);
                 w.Write(l.ComputeP99Ns);
                 break;
+            case ModelCallRecord m:
+                Begin(ref w, m, ModelCallCodec.Elements - 2);
+                ModelCallCodec.Write(ref w, m);
+                break;
             default:
                 throw new ArgumentException($"record type {record.GetType().Name} has no encoding", nameof(record));
         }
@@ -130,6 +134,10 @@ public static class RecordCodec
                 case RecordKind.Loop:
                     Need(count, known = 8, kind);
                     record = new LoopRecord(timeNs, r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64());
+                    break;
+                case RecordKind.ModelCall:
+                    Need(count, known = ModelCallCodec.Elements, kind);
+                    record = ModelCallCodec.Read(ref r, timeNs);
                     break;
                 default:
                     (known, record) = (2, null);
@@ -188,7 +196,7 @@ public static class RecordCodec
         }
     }
 
-    private static void WriteDoubles(ref MessagePackWriter w, double[] values)
+    internal static void WriteDoubles(ref MessagePackWriter w, double[] values)
     {
         w.WriteArrayHeader(values.Length);
         foreach (double v in values)
@@ -197,7 +205,7 @@ public static class RecordCodec
         }
     }
 
-    private static double[] ReadDoubles(ref MessagePackReader r)
+    internal static double[] ReadDoubles(ref MessagePackReader r)
     {
         var values = new double[ReadCount(ref r)];
         for (int i = 0; i < values.Length; i++)

@@ -23,4 +23,7 @@ public enum RecordKind
 
     /// <summary>The loop's published statistics (cycles, overruns, lateness percentiles).</summary>
     Loop = 7,
+
+    /// <summary>One planner or policy call: its inputs (state, goal, instruction, camera images) and outputs (format version 2).</summary>
+    ModelCall = 8,
 }

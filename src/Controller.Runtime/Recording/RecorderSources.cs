@@ -30,6 +30,9 @@ public sealed class RecorderSources
     /// <summary>The brain's instruction and skill now, or null without a brain.</summary>
     public Func<(string Task, string Skill)?>? Brain { get; init; }
 
+    /// <summary>The brain's model calls (this recorder is the tap's consumer).</summary>
+    public ModelCallTap? ModelCalls { get; init; }
+
     /// <summary>Every bus's name, lifecycle state and fault count now.</summary>
     public Func<IReadOnlyList<(string Name, string State, long Faults)>>? Buses { get; init; }
 }

@@ -16,6 +16,7 @@ internal sealed class RecordingTaps : IDisposable
     private readonly SpscProducer<ChunkSummary> _chunkProducer;
     private readonly SpscConsumer<ChunkSummary> _chunkConsumer;
     private readonly LatestValueWriter<Wrench> _wrenchWriter;
+    private readonly ModelCallTap _modelCalls = new();
 
     public RecordingTaps()
     {
@@ -34,6 +35,9 @@ internal sealed class RecordingTaps : IDisposable
     /// <summary>Where the loop publishes the wrench.</summary>
     public LatestValueWriter<Wrench> WrenchWriter => _wrenchWriter;
 
+    /// <summary>Where the in-process brain hands its model calls.</summary>
+    public ModelCallTap ModelCalls => _modelCalls;
+
     /// <summary>The recorder's sources: these taps plus the runtime's own mailboxes and probes.</summary>
     public RecorderSources Sources(LatestValue<JointState> state, LatestValue<JointCommand> command, LatestValue<LoopStatistics> loop,
         Func<(string Task, string Skill)?> brain, Func<IReadOnlyList<(string Name, string State, long Faults)>> buses) => new()
@@ -44,6 +48,7 @@ internal sealed class RecordingTaps : IDisposable
             Wrench = _wrench,
             SafetyEvents = _eventConsumer,
             Chunks = _chunkConsumer,
+            ModelCalls = _modelCalls,
             Brain = brain,
             Buses = buses,
         };

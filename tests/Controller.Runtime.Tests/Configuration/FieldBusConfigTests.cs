@@ -30,7 +30,7 @@ public class FieldBusConfigTests
           - name: yaw
             type: cia402-can
             slcan: /dev/ttyACM0
-            bitrate: 500000
+            bitrate: 800000   # one CiA 402 drive's SYNC + 4 PDOs (585 bits worst case) do not fit 1 ms at 500 kbit/s
             servos:
               - { id: 5, joint: wrist_yaw, increments_per_rev: 4096, rated_torque_nm: 0.3, direction: -1, offset_rad: 0.1 }
         """;
@@ -62,7 +62,7 @@ public class FieldBusConfigTests
         Assert.True(mit.IsCan);
         Assert.Equal(("can0", false, 1_000_000), (mit.Port, mit.OverSlcan, mit.Baud));
         Assert.Equal(("Damiao DM4310", 2.0), (mit.Servos[1].Model, mit.Servos[1].GearRatio));
-        Assert.Equal(("/dev/ttyACM0", true, 500_000), (can.Port, can.OverSlcan, can.Baud));
+        Assert.Equal(("/dev/ttyACM0", true, 800_000), (can.Port, can.OverSlcan, can.Baud));
         Assert.Equal((5, 4096.0, 0.3, -1, 0.1), (can.Servos[0].Id, can.Servos[0].IncrementsPerRev, can.Servos[0].RatedTorqueNm, can.Servos[0].Direction, can.Servos[0].OffsetRad));
         Assert.False(config.IsSimulated);
     }
@@ -73,7 +73,7 @@ public class FieldBusConfigTests
 
     public static TheoryData<string, string, int, string, string> Invalid => new()
     {
-        { "    bitrate: 500000", "    bitrate: 300000", 22, "buses[2].bitrate",
+        { "    bitrate: 800000", "    bitrate: 300000", 22, "buses[2].bitrate",
             "300000 is not a standard CAN bit rate; use one of 10000, 20000, 50000, 100000, 125000, 250000, 500000, 800000, 1000000" },
         { "    slcan: /dev/ttyACM0\n", "", 19, "buses[2].interface",
             "missing: name a SocketCAN interface (interface: can0), an SLCAN adapter (slcan: /dev/ttyACM0) or interface: sim" },
@@ -113,7 +113,7 @@ public class FieldBusConfigTests
     [Fact]
     public void Parse_SeveralFieldBusMistakes_ReportsEveryOne()
     {
-        string text = Valid.Replace("bitrate: 500000", "bitrate: 300000").Replace("model: Damiao DM4310", "model: X").Replace("fault_reaction: disable", "fault_reaction: y");
+        string text = Valid.Replace("bitrate: 800000", "bitrate: 300000").Replace("model: Damiao DM4310", "model: X").Replace("fault_reaction: disable", "fault_reaction: y");
 
         var e = Assert.Throws<ConfigException>(() => RobotConfigLoader.Parse(text, File));
 

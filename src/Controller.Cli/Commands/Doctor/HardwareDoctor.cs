@@ -29,7 +29,7 @@ public static class HardwareDoctor
             output.WriteLine($"{f.Check.PadRight(width)}  {f.StatusText,-4}  {f.Value}");
             if (f.Fix is not null) output.WriteLine($"{new string(' ', width)}  fix:  {f.Fix}");
         }
-        // The verdict line after this counts the real-time half only (scripts parse it); the hardware half is summed here.
+        // The verdict line after this adds what these mean for the robot (DoctorVerdict); the counts are summed here.
         output.WriteLine($"hardware: {findings.Count(f => f.Status == DoctorStatus.Fail)} fail, {findings.Count(f => f.Status == DoctorStatus.Warn)} warn");
     }
 

@@ -9,7 +9,8 @@ namespace Controller.Runtime.Recording.Export;
 /// Turns episode recordings into a LeRobotDataset v3.0 folder (README.md in this folder lists what is written and
 /// what is not): every recording is one episode, one frame per recorded state sample that has a command, all frames
 /// in <c>data/chunk-000/file-000.parquet</c>, with <c>meta/info.json</c>, <c>meta/stats.json</c>,
-/// <c>meta/tasks.parquet</c> and <c>meta/episodes/chunk-000/file-000.parquet</c>. No videos (nothing is filmed).
+/// <c>meta/tasks.parquet</c> and <c>meta/episodes/chunk-000/file-000.parquet</c>. The planner's camera images, when
+/// recorded, become <c>observation.images.*</c> image columns (PNG in the parquet); no videos.
 /// </summary>
 public static class LeRobotExporter
 {
@@ -67,6 +68,8 @@ public static class LeRobotExporter
         }
 
         bool wrench = recordings.All(r => r.Episode.Of<WrenchRecord>().Any());
+        var imageFeatures = LeRobotImages.Features(recordings);
+        var images = imageFeatures.Select(_ => new List<byte[]>()).ToArray();
         var tasks = new List<string>();
         var frames = new List<LeRobotFrame>();
         var episodes = new List<LeRobotEpisodeRow>();
@@ -74,7 +77,12 @@ public static class LeRobotExporter
         {
             int before = frames.Count;
             var episodeTasks = new List<string>();
-            AddFrames(episode, episodes.Count, fps, wrench, tasks, episodeTasks, frames);
+            var frameTimesNs = AddFrames(episode, episodes.Count, fps, wrench, tasks, episodeTasks, frames);
+            for (int f = 0; f < imageFeatures.Count; f++)
+            {
+                images[f].AddRange(LeRobotImages.ForFrames(episode, imageFeatures[f].Feature, frameTimesNs));
+            }
+
             if (frames.Count == before)
             {
                 notes.Add($"{name}: no state sample with a command; skipped");
@@ -98,7 +106,15 @@ public static class LeRobotExporter
 
         Directory.CreateDirectory(Path.Combine(outDir, "data", "chunk-000"));
         Directory.CreateDirectory(Path.Combine(outDir, "meta", "episodes", "chunk-000"));
-        if (wrench)
+        if (imageFeatures.Count > 0)
+        {
+            string[] names = imageFeatures.Select(f => f.Feature).ToArray();
+            byte[][][] columns = images.Select(i => i.ToArray()).ToArray();
+            await (wrench
+                ? LeRobotImages.WriteAsync(frames.Cast<LeRobotWrenchFrame>().ToArray(), names, columns, Path.Combine(outDir, DataPath), cancel)
+                : LeRobotImages.WriteAsync(frames, names, columns, Path.Combine(outDir, DataPath), cancel)).ConfigureAwait(false);
+        }
+        else if (wrench)
         {
             await ParquetSerializer.SerializeAsync(frames.Cast<LeRobotWrenchFrame>(), Path.Combine(outDir, DataPath), cancellationToken: cancel).ConfigureAwait(false);
         }
@@ -112,13 +128,15 @@ public static class LeRobotExporter
         await ParquetSerializer.SerializeAsync(taskRows, Path.Combine(outDir, TasksPath), null, new Dictionary<string, string> { ["pandas"] = PandasTaskIndex() }, cancel)
             .ConfigureAwait(false);
         var json = new JsonSerializerOptions { WriteIndented = true };
-        await File.WriteAllTextAsync(Path.Combine(outDir, "meta", "info.json"), Info(first, fps, wrench, episodes.Count, frames.Count, tasks.Count).ToJsonString(json), cancel).ConfigureAwait(false);
+        await File.WriteAllTextAsync(Path.Combine(outDir, "meta", "info.json"), Info(first, fps, wrench, imageFeatures, episodes.Count, frames.Count, tasks.Count).ToJsonString(json), cancel).ConfigureAwait(false);
         await File.WriteAllTextAsync(Path.Combine(outDir, "meta", "stats.json"), LeRobotStats.Compute(frames, wrench).ToJsonString(json), cancel).ConfigureAwait(false);
         return new LeRobotExportSummary(episodes.Count, frames.Count, tasks.Count, fps, wrench, notes);
     }
 
-    private static void AddFrames(EpisodeReadResult episode, int episodeIndex, int fps, bool wrench, List<string> tasks, List<string> episodeTasks, List<LeRobotFrame> frames)
+    /// <summary>Adds the episode's frames; returns each added frame's recorded time (ns), for the images.</summary>
+    private static List<long> AddFrames(EpisodeReadResult episode, int episodeIndex, int fps, bool wrench, List<string> tasks, List<string> episodeTasks, List<LeRobotFrame> frames)
     {
+        var times = new List<long>();
         // Skill and wrench records interleave with the states in time order; walk them alongside.
         var skills = episode.Of<SkillRecord>().Where(s => s.Task.Length > 0).ToArray();
         var wrenches = episode.Of<WrenchRecord>().ToArray();
@@ -163,8 +181,11 @@ public static class LeRobotExporter
             row.Index = frames.Count;
             row.TaskIndex = taskIndex;
             frames.Add(row);
+            times.Add(state.TimeNs);
             frame++;
         }
+
+        return times;
     }
 
     /// <summary>Fx Fy Fz Tx Ty Tz; an axis a (damaged or foreign) record lacks is NaN, so every row has six values.</summary>
@@ -180,7 +201,7 @@ public static class LeRobotExporter
         return v;
     }
 
-    private static JsonObject Info(EpisodeHeader header, int fps, bool wrench, int episodes, long frames, int tasks)
+    private static JsonObject Info(EpisodeHeader header, int fps, bool wrench, IReadOnlyList<(string Feature, int Height, int Width, int Channels)> images, int episodes, long frames, int tasks)
     {
         JsonObject Vector(string dtype, IEnumerable<string> names) =>
             new() { ["dtype"] = dtype, ["shape"] = new JsonArray(names.Count()), ["names"] = new JsonArray(names.Select(n => (JsonNode)n).ToArray()) };
@@ -194,6 +215,11 @@ public static class LeRobotExporter
         if (wrench)
         {
             features["observation.wrench"] = Vector("float32", WrenchNames);
+        }
+
+        foreach (var image in images)
+        {
+            features[image.Feature] = LeRobotImages.Info(image.Height, image.Width, image.Channels);
         }
 
         features["timestamp"] = Scalar("float32");
