@@ -90,7 +90,16 @@ public sealed class FolderCameraSource : RecordingCameraSource
         string what = Path.GetFileName(file);
         if (IsPnm(file))
         {
-            PnmHeader h = PnmDecoder.ReadHeader(bytes);
+            PnmHeader h;
+            try
+            {
+                h = PnmDecoder.ReadHeader(bytes);
+            }
+            catch (FrameDecodeException e)
+            {
+                throw new FrameDecodeException($"{what}: {e.Message}");
+            }
+
             if (h.Width != Width || h.Height != Height)
                 throw new FrameDecodeException($"{what}: the image is {h.Width}×{h.Height}; this source's frames are {Width}×{Height}.");
             PnmDecoder.DecodeRgb(bytes, rgb);
