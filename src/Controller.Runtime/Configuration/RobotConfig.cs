@@ -25,6 +25,9 @@ public sealed record RobotConfig(
     BrainConfig? Brain,
     RecordingConfig Recording)
 {
+    /// <summary>Cameras (<c>cameras:</c>); empty when none is configured (the brain then uses the simulated scene camera).</summary>
+    public IReadOnlyList<CameraConfig> Cameras { get; init; } = [];
+
     /// <summary>The folder of the configuration file (relative paths start here).</summary>
     public string Directory => Path.GetDirectoryName(File)!;
 
