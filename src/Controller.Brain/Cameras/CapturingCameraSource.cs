@@ -7,6 +7,7 @@ namespace Controller.Brain.Cameras;
 /// calls <see cref="CaptureNext"/> to fill the back buffer of a triple buffer and publishes it; <see cref="ReadLatest"/>
 /// swaps in the newest published buffer and copies it out. Producer and reader never wait for each other and never
 /// allocate after <see cref="Open"/>; a frame the producer replaces before it was read counts as dropped.
+/// One reader thread calls <see cref="ReadLatest"/>; <see cref="Open"/>/<see cref="Close"/> are not meant to race it.
 /// </summary>
 public abstract class CapturingCameraSource : ICameraSource
 {
@@ -27,6 +28,7 @@ public abstract class CapturingCameraSource : ICameraSource
     private long _failed;
     private volatile string? _lastError;
     private volatile bool _finished;
+    private bool _disposed;
 
     /// <summary>A source called <paramref name="name"/>.</summary>
     protected CapturingCameraSource(string name)
@@ -138,8 +140,6 @@ public abstract class CapturingCameraSource : ICameraSource
         GC.SuppressFinalize(this);
     }
 
-    private bool _disposed;
-
     /// <summary>Opens the device or file; returns the frame size every frame will have.</summary>
     /// <exception cref="CameraException">What cannot be opened and why.</exception>
     protected abstract (int Width, int Height) OpenCore();
@@ -174,6 +174,15 @@ public abstract class CapturingCameraSource : ICameraSource
             {
                 Interlocked.Increment(ref _failed);
                 _lastError = e.Message;
+                WaitForStop(FailureBackoff);
+                continue;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Not a documented failure (a codec's own error): still one lost frame, not a dead capture thread
+                // taking the robot's process with it.
+                Interlocked.Increment(ref _failed);
+                _lastError = $"{e.GetType().Name}: {e.Message}";
                 WaitForStop(FailureBackoff);
                 continue;
             }
