@@ -92,6 +92,20 @@ public sealed class BrainRunImagesTests : IDisposable
     }
 
     [Fact]
+    public void BrainRun_FolderWithASubfolderPerCamera_FeedsFromTheCamerasOwn()
+    {
+        string top = Directory.CreateDirectory(Path.Combine(_folder, "top")).FullName;
+        WritePng(Path.Combine(top, "a.png"), RenderRedCube(0.2, 0.0), 64, 64);
+        string json = Path.Combine(_folder, "report.json");
+
+        var (code, _, error) = CliRunner.Run("brain", "run", Repo("models/demo-planner.yaml"), "--images", _folder, "--seconds", "0.2", "--rate", "20", "--json", json);
+
+        Assert.True(code == 0, error);
+        var frames = JsonDocument.Parse(File.ReadAllText(json)).RootElement.GetProperty("frames")[0];
+        Assert.Equal(top, frames.GetProperty("path").GetString());
+    }
+
+    [Fact]
     public void BrainRun_ImagesAndVideoTogether_IsRefused()
     {
         var (code, _, error) = CliRunner.Run("brain", "run", Repo("models/demo-planner.yaml"), "--images", _folder, "--video", Path.Combine(_folder, "x.y4m"), "--seconds", "0.1");

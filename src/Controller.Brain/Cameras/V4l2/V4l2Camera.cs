@@ -146,7 +146,9 @@ public sealed unsafe class V4l2Camera : CapturingCameraSource
         try
         {
             if (buffer.Index >= _maps.Length) throw new CameraException($"Camera '{Name}': the driver returned buffer {buffer.Index} of {_maps.Length}.");
-            int used = (int)Math.Min(buffer.BytesUsed, (uint)_lengths[buffer.Index]);
+            // A few drivers leave bytesused at 0 for fixed-size formats; the whole buffer is the frame then.
+            uint bytesUsed = buffer.BytesUsed == 0 && Options.PixelFormat == V4l2PixelFormat.Yuyv ? (uint)_lengths[buffer.Index] : buffer.BytesUsed;
+            int used = (int)Math.Min(bytesUsed, (uint)_lengths[buffer.Index]);
             var data = new ReadOnlySpan<byte>((void*)_maps[buffer.Index], used);
             if (Options.PixelFormat == V4l2PixelFormat.Yuyv) YuvConversion.YuyvToRgb(data, Width, Height, _bytesPerLine, rgb);
             else _jpeg.DecodeRgb(data, rgb, Width, Height, $"{Device} frame {buffer.Sequence}");
