@@ -59,8 +59,8 @@ public sealed class PickAndPlaceTask
     /// </summary>
     /// <remarks>
     /// With an opened <paramref name="imageSource"/> (a real or recorded camera) the planner sees its newest frame instead
-    /// of <paramref name="camera"/>'s rendering of the scene; a planner period without a frame yet counts in
-    /// <see cref="PlannerImageMisses"/> and plans nothing.
+    /// of <paramref name="camera"/>'s rendering of the scene; a planner period without a usable frame counts in
+    /// <see cref="PlannerImageMisses"/> (not in <see cref="PlannerRuns"/>) and plans nothing.
     /// </remarks>
     /// <exception cref="ArgumentException">When a model, frame, joint or feature the task needs is missing.</exception>
     public PickAndPlaceTask(RobotModel model, ModelHost planner, PolicyRunner policy, TopDownCamera camera, PickAndPlaceOptions? options = null,
@@ -196,7 +196,7 @@ public sealed class PickAndPlaceTask
     /// <summary>Planner runs that missed their deadline or failed (the task keeps waiting).</summary>
     public long PlannerFailures { get; private set; }
 
-    /// <summary>Planner periods skipped because the camera source had no frame (not opened, none captured yet).</summary>
+    /// <summary>Planner periods skipped because the camera source had no frame (not opened, none captured yet) or the planner's input refused its shape.</summary>
     public long PlannerImageMisses { get; private set; }
 
     /// <summary>Skill changes.</summary>
@@ -281,9 +281,9 @@ public sealed class PickAndPlaceTask
 
     private bool Plan(IReadOnlyList<SceneBox> scene, string instruction, long nowNs)
     {
+        if (_imageSource is not null && !SetSourceImage()) { PlannerImageMisses++; return false; }
         PlannerRuns++;
         if (_imageSource is null) _plannerObservation.SetImage(_options.CameraFeature, _camera.Render(scene, _pixels, nowNs));
-        else if (!SetSourceImage()) { PlannerImageMisses++; return false; }
         _plannerObservation.SetTask(instruction);
         if (_planner.Run() != InferenceStatus.Ok) { PlannerFailures++; return false; }
         ReadOnlySpan<float> logits = _logits.Floats;
