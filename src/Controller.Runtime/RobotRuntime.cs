@@ -125,7 +125,7 @@ public sealed class RobotRuntime : IDisposable
             {
                 string instruction = options.Task ?? brain.Task ?? "";
                 _brain = new BrainWorker(Model, config.Resolve(planner), config.Resolve(policy), _chunkProducer!, _stateMailbox, _commandMailbox, Scene, instruction, limits,
-                    options.Brain with { ModelManifest = options.Model ?? options.Brain.ModelManifest });
+                    options.Brain with { ModelManifest = options.Model ?? options.Brain.ModelManifest, Cameras = config.Cameras });
                 _owned.Add(_brain);
             }
 

@@ -1,3 +1,4 @@
+using Controller.Brain.Cameras;
 using Controller.Brain.Hosting;
 using Controller.Brain.Perception;
 using Controller.Brain.Policies;
@@ -28,6 +29,8 @@ public sealed class PickAndPlaceTask
     private ObservationAssembler _plannerObservation;
     private PolicyRunner _policy;
     private readonly TopDownCamera _camera;
+    private readonly ICameraSource? _imageSource;
+    private readonly byte[] _sourcePixels = [];
     private readonly PickAndPlaceOptions _options;
     private readonly InverseKinematics _ik;
     private HostTensor _logits;
@@ -54,8 +57,14 @@ public sealed class PickAndPlaceTask
     /// feature, a <c>task</c> input, the pick skill and the target argument) and <paramref name="policy"/> (a policy with
     /// <c>observation.state</c> and <c>observation.goal</c>, absolute joint positions). Create off the loop thread.
     /// </summary>
+    /// <remarks>
+    /// With an opened <paramref name="imageSource"/> (a real or recorded camera) the planner sees its newest frame instead
+    /// of <paramref name="camera"/>'s rendering of the scene; a planner period without a usable frame counts in
+    /// <see cref="PlannerImageMisses"/> (not in <see cref="PlannerRuns"/>) and plans nothing.
+    /// </remarks>
     /// <exception cref="ArgumentException">When a model, frame, joint or feature the task needs is missing.</exception>
-    public PickAndPlaceTask(RobotModel model, ModelHost planner, PolicyRunner policy, TopDownCamera camera, PickAndPlaceOptions? options = null)
+    public PickAndPlaceTask(RobotModel model, ModelHost planner, PolicyRunner policy, TopDownCamera camera, PickAndPlaceOptions? options = null,
+        ICameraSource? imageSource = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(planner);
@@ -74,6 +83,8 @@ public sealed class PickAndPlaceTask
         _policy = policy;
         _ik = new InverseKinematics(model, model.FrameIndex(_options.ToolFrame), _options.Ik);
         _pixels = new byte[camera.FrameBytes];
+        _imageSource = imageSource;
+        if (imageSource is not null) _sourcePixels = new byte[imageSource.Width * imageSource.Height * 3];
         _goal = new double[_dof];
         _policyGoal = new double[_dof];
         _home = new double[_dof];
@@ -185,6 +196,9 @@ public sealed class PickAndPlaceTask
     /// <summary>Planner runs that missed their deadline or failed (the task keeps waiting).</summary>
     public long PlannerFailures { get; private set; }
 
+    /// <summary>Planner periods skipped because the camera source had no frame (not opened, none captured yet) or the planner's input refused its shape.</summary>
+    public long PlannerImageMisses { get; private set; }
+
     /// <summary>Skill changes.</summary>
     public long Transitions { get; private set; }
 
@@ -267,8 +281,9 @@ public sealed class PickAndPlaceTask
 
     private bool Plan(IReadOnlyList<SceneBox> scene, string instruction, long nowNs)
     {
+        if (_imageSource is not null && !SetSourceImage()) { PlannerImageMisses++; return false; }
         PlannerRuns++;
-        _plannerObservation.SetImage(_options.CameraFeature, _camera.Render(scene, _pixels, nowNs));
+        if (_imageSource is null) _plannerObservation.SetImage(_options.CameraFeature, _camera.Render(scene, _pixels, nowNs));
         _plannerObservation.SetTask(instruction);
         if (_planner.Run() != InferenceStatus.Ok) { PlannerFailures++; return false; }
         ReadOnlySpan<float> logits = _logits.Floats;
@@ -278,6 +293,13 @@ public sealed class PickAndPlaceTask
         LastTargetXM = _target.Floats[0];
         LastTargetYM = _target.Floats[1];
         return best == _pickIndex && double.IsFinite(LastTargetXM) && double.IsFinite(LastTargetYM);
+    }
+
+    private bool SetSourceImage()
+    {
+        CameraReadStatus status = _imageSource!.ReadLatest(_sourcePixels, out CameraFrameInfo info);
+        if (status is not (CameraReadStatus.Fresh or CameraReadStatus.Repeated)) return false;
+        return _plannerObservation.SetImage(_options.CameraFeature, new CameraFrame(_sourcePixels, _imageSource.Width, _imageSource.Height, 3, info.TimestampNs)) == AssemblyStatus.Ok;
     }
 
     private void Advance(in JointState measured, long nowNs)

@@ -24,6 +24,12 @@ public sealed record BrainOptions
     /// <summary>Least time between two reloads of a model that keeps failing.</summary>
     public TimeSpan ReloadBackoff { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// The robot's cameras (<c>cameras:</c>). The planner's image comes from the one named after its camera feature
+    /// (<c>top</c> for <c>observation.images.top</c>) unless that one is of type <c>scene</c>; with none, the simulated scene camera.
+    /// </summary>
+    public IReadOnlyList<Configuration.CameraConfig> Cameras { get; init; } = [];
+
     /// <summary>Throws when a value is out of range, naming it and the allowed range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A deadline is negative or the failure count is below 1.</exception>
     public void Validate()

@@ -51,7 +51,7 @@ public sealed class BrainProcess : IDisposable
             RobotModel model = RobotModel.FromUrdf(UrdfParser.ParseFile(config.UrdfPath));
             JointLimitSet limits = JointLimitsFactory.Build(model, config);
             Worker = new BrainWorker(model, config.Resolve(planner), config.Resolve(policy), producer, state, command,
-                boxes => ReadScene(scene, boxes), Instruction, limits, options, sceneFromSource: true);
+                boxes => ReadScene(scene, boxes), Instruction, limits, options with { Cameras = config.Cameras }, sceneFromSource: true);
             _owned.Add(Worker);
             var status = Own(OpenWhenThere(paths.Status, LatestValue<SharedBrainStatus>.OpenShared, deadline));
             LatestValueWriter<SharedBrainStatus> statusWriter = Own(status.TakeWriter());

@@ -1,3 +1,4 @@
+using Controller.Brain.Cameras;
 using Controller.Brain.Hosting;
 using Controller.Brain.Manifests;
 using Controller.Brain.Perception;
@@ -31,6 +32,7 @@ public sealed class BrainWorker : IDisposable
     private readonly LatestValue<JointState> _state;
     private readonly LatestValue<JointCommand> _command;
     private readonly Action<List<SceneBox>>? _readScene;
+    private readonly ICameraSource? _camera;
     private readonly Thread _thread;
     private readonly long _periodNs;
     private readonly int _dof;
@@ -103,10 +105,12 @@ public sealed class BrainWorker : IDisposable
                 LowerLimits = limits.All.ToArray().Select(l => l.SoftPositionMin).ToArray(),
                 UpperLimits = limits.All.ToArray().Select(l => l.SoftPositionMax).ToArray(),
             };
-            _task = new PickAndPlaceTask(model, planner, policy, new TopDownCamera(), defaults with { ToleranceRad = 0.02, Ik = ik, GripperDwellNs = 900_000_000 });
+            _camera = CameraSourceFactory.OpenFor(_options.Cameras, defaults.CameraFeature);
+            _task = new PickAndPlaceTask(model, planner, policy, new TopDownCamera(), defaults with { ToleranceRad = 0.02, Ik = ik, GripperDwellNs = 900_000_000 }, _camera);
         }
         catch
         {
+            _camera?.Dispose();
             policyHost?.Dispose();
             planner.Dispose();
             throw;
@@ -154,6 +158,9 @@ public sealed class BrainWorker : IDisposable
     /// <summary>The manifest of the policy now running.</summary>
     public string PolicyManifest => _policyManifest;
 
+    /// <summary>The camera the planner sees when one is configured (null: the simulated scene camera).</summary>
+    public ICameraSource? Camera => _camera;
+
     /// <summary>The manifest of the planner now running.</summary>
     public string PlannerManifest => _plannerManifest;
 
@@ -194,6 +201,7 @@ public sealed class BrainWorker : IDisposable
 
         _task.Policy.Host.Dispose();
         _task.Planner.Dispose();
+        _camera?.Dispose();
     }
 
     private ModelHost CreateHost(ModelManifest manifest)

@@ -28,6 +28,9 @@ public sealed record RobotConfig(
     /// <summary>The controllers it may run and the one it starts with (<c>controllers:</c>).</summary>
     public ControllersConfig Controllers { get; init; } = ControllersConfig.FollowerOnly;
 
+    /// <summary>Cameras (<c>cameras:</c>); empty when none is configured (the brain then uses the simulated scene camera).</summary>
+    public IReadOnlyList<CameraConfig> Cameras { get; init; } = [];
+
     /// <summary>The folder of the configuration file (relative paths start here).</summary>
     public string Directory => Path.GetDirectoryName(File)!;
 

@@ -56,7 +56,7 @@ public static class RobotConfigLoader
             throw new ConfigException(file, r.Errors);
         }
 
-        r.RejectUnknownKeys(root, "", "robot", "urdf", "loop", "plant", "buses", "sensors", "limits", "safety", "brain", "recording", "controllers");
+        r.RejectUnknownKeys(root, "", "robot", "urdf", "loop", "plant", "buses", "sensors", "limits", "safety", "brain", "recording", "controllers", "cameras");
         string name = r.String(root, "", "robot", required: true) ?? "?";
         string? urdf = r.String(root, "", "urdf", required: true);
         string directory = Path.GetDirectoryName(file) ?? ".";
@@ -74,6 +74,7 @@ public static class RobotConfigLoader
         SafetyConfig safety = ReadSafety(r, r.Mapping(root, "", "safety", required: false));
         BrainConfig? brain = r.Mapping(root, "", "brain", required: false) is { } b ? ReadBrain(r, b, directory) : null;
         RecordingConfig recording = ReadRecording(r, r.Mapping(root, "", "recording", required: false));
+        IReadOnlyList<CameraConfig> cameras = CameraRules.Read(r, root, directory);
 
         string urdfPath = urdf is null ? "" : Path.GetFullPath(Path.Combine(directory, urdf));
         if (urdf is not null)
@@ -87,7 +88,7 @@ public static class RobotConfigLoader
             throw new ConfigException(file, r.Errors);
         }
 
-        return new RobotConfig(name, file, urdfPath, loop, plant, buses, sensors, limits, safety, brain, recording) { Controllers = controllers };
+        return new RobotConfig(name, file, urdfPath, loop, plant, buses, sensors, limits, safety, brain, recording) { Controllers = controllers, Cameras = cameras };
     }
 
     private static LoopConfig ReadLoop(YamlConfigReader r, YamlMappingNode? m)

@@ -48,11 +48,11 @@ public sealed class BrainCommandTests
     }
 
     [Fact]
-    public void BrainRun_Images_SaysNotBuilt()
+    public void BrainRun_ImagesForAModelWithoutCamera_IsRefused()
     {
         var (code, _, error) = CliRunner.Run("brain", "run", Repo("models/demo-policy.yaml"), "--images", Path.GetTempPath());
 
         Assert.Equal(2, code);
-        Assert.Contains("--images is not built yet", error);
+        Assert.Contains("has no image input", error);
     }
 }
