@@ -10,6 +10,7 @@ using Controller.Hardware.Transports.Can;
 using Controller.Pipeline.Time;
 using Controller.Robotics.Model;
 using Controller.Runtime.Configuration;
+using Controller.Runtime.Simulation;
 
 namespace Controller.Runtime.Assembly;
 
@@ -48,8 +49,13 @@ internal static class CanBusFactory
                 throw new InvalidOperationException($"bus '{bus.Name}' has interface 'sim' but the configuration has no plant: add a plant: section or name a real interface");
             }
 
-            // The runtime's plant stepper steps the physics; the host only ticks the bus and the twins.
-            var host = new CanTwinHost(plant, clock, periodNs: 500_000, stepPlant: null);
+            // The runtime's plant stepper steps the physics; the host only ticks the bus and the twins, every 250 µs at the
+            // twins' real-time priority, so a command frame is answered well before the driver's next read (a real
+            // MIT motor answers within a frame time, ~130 µs at 1 Mbit/s).
+            var host = new CanTwinHost(plant, clock, periodNs: 250_000, stepPlant: null)
+            {
+                OnThreadStart = () => SimulationThreads.RaisePriority(SimulationThreads.TwinPriority),
+            };
             owned.Add(host);
             foreach (ServoConfig s in bus.Servos)
             {

@@ -7,6 +7,7 @@ using Controller.Hardware.Simulation.EtherCat;
 using Controller.Hardware.Transports.Ethernet;
 using Controller.Robotics.Model;
 using Controller.Runtime.Configuration;
+using Controller.Runtime.Simulation;
 
 namespace Controller.Runtime.Assembly;
 
@@ -43,7 +44,7 @@ internal static class EtherCatBusFactory
             var segment = new SimulatedSegment(slaves);
             var (master, far) = VirtualNic.CreatePair();
             owned.Add(far);
-            owned.Add(segment.Serve(far));
+            owned.Add(segment.Serve(far, () => SimulationThreads.RaisePriority(SimulationThreads.TwinPriority)));
             owned.Add(master);
             transport = master;
         }
