@@ -91,7 +91,14 @@ internal static class CanBusFactory
             ? new Cia402CanDriver(bus.Name, channel, bus.Servos.Select(s => new Cia402DriveConfig((byte)s.Id, ScalingOf(s))).ToArray(), clock,
                 new Cia402BusOptions { MaxMissedCycles = maxMissed })
             : new MitGroupDriver(bus.Name, channel, bus.Servos.Select(s => new MitActuatorConfig((byte)s.Id, MitActuatorModel.ByName(s.Model))).ToArray(), clock,
-                new MitBusOptions { MaxMissedCycles = maxMissed });
+                new MitBusOptions
+                {
+                    MaxMissedCycles = maxMissed,
+                    // Replies still on the wire when the next read comes early (after an overrun) are waited for, not
+                    // counted missing: the group's wire time, the motors' turnaround, and for twins the host's scheduler.
+                    ReplyTimeoutNs = TwinTiming.MitExchangeWireNs(bus.Servos.Count, bus.Baud) + TwinTiming.MitTurnaroundNs
+                        + (bus.IsSimulated ? TwinTiming.InProcessAllowanceNs : 0),
+                });
 
         // A CiA 402 drive's gear ratio is in its scaling; an MIT motor reports its own output shaft, so a further gear maps here.
         var mappings = bus.Servos.Select(s => new JointMapping(cia402 ? 1 : s.GearRatio, s.OffsetRad, s.Direction)).ToArray();
