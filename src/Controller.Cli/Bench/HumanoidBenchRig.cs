@@ -58,8 +58,8 @@ public sealed class HumanoidBenchRig : IDisposable
     /// <summary>Plant steps so far (0 on real hardware).</summary>
     public long PlantSteps => _hardware.PlantSteps;
 
-    /// <summary>The real-time plant's joint positions (rad), null on real hardware: what the twins measure.</summary>
-    public double[]? PlantPositionsRad() => _hardware.Plant is { } plant ? Enumerable.Range(0, Model.DofCount).Select(plant.GetPositionRad).ToArray() : null;
+    /// <summary>The real-time plant's position of <paramref name="joint"/> (rad), what its twin measures; NaN on real hardware. Any thread, no allocation.</summary>
+    public double PlantPositionRad(int joint) => _hardware.Plant?.GetPositionRad(joint) ?? double.NaN;
 
     /// <summary>Builds the rig from <paramref name="config"/>; nothing moves until <see cref="Activate"/>.</summary>
     /// <exception cref="ConfigException">The configuration cannot be built.</exception>

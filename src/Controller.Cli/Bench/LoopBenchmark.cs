@@ -2,6 +2,7 @@ using Controller.Cerebellum;
 using Controller.Cerebellum.Loop;
 using Controller.Cerebellum.Realtime;
 using Controller.Cerebellum.Safety;
+using Controller.Pipeline.Messages;
 using Controller.Pipeline.Threading;
 using Controller.Runtime.Configuration;
 
@@ -69,7 +70,12 @@ public static class LoopBenchmark
                 },
                 afterRun: notesAfter =>
                 {
-                    if (rig.Safety.State != SafetyState.Normal) notesAfter.Add($"the safety supervisor ended in {rig.Safety.State}: the figures are not those of the Normal path");
+                    if (rig.Safety.State != SafetyState.Normal)
+                    {
+                        string events = string.Join(", ", Enum.GetValues<SafetyEventKind>().Where(k => k != SafetyEventKind.None && rig.Safety.EventCount(k) > 0)
+                            .Select(k => $"{k} {rig.Safety.EventCount(k)}"));
+                        notesAfter.Add($"the safety supervisor ended in {rig.Safety.State} (events: {events}): the figures are not those of the Normal path");
+                    }
                     long faults = BusFaults(rig) - faultsBefore;
                     if (faults > 0)
                         notesAfter.Add($"{faults} bus fault(s) counted during the measured cycles: {string.Join(", ", rig.Buses.Select(b => $"{b.Name} {b.State} {b.Faults}"))} (since activation)");
