@@ -1,40 +1,44 @@
 using Controller.Cerebellum;
 using Controller.Cerebellum.Controllers;
-using Controller.Cerebellum.Joints;
 using Controller.Cerebellum.Safety;
 using Controller.Hardware.Devices;
 using Controller.Robotics.Model;
-using Controller.Robotics.Urdf;
+using Controller.Runtime.Assembly;
+using Controller.Runtime.Configuration;
 
 namespace Controller.Cli.Bench;
 
 /// <summary>
-/// The cycle <c>bench loop --body humanoid</c> measures: the real <see cref="CerebellumCycle"/> for the Unitree G1 29-DoF
-/// (the URDF the model tests and <c>HumanoidCycleBenchmarks</c> use, pelvis pinned), reading and writing five in-process
-/// buses (legs, waist, arms — <see cref="SwayingJointsDriver"/>), running joint PD with gravity feed-forward from the
-/// robot model (RNEA at the measured joints) and the <see cref="SafetySupervisor"/>, optionally with the
-/// <see cref="MomentumObserver"/> collision residual (CRBA + RNEA more per cycle). Same gains and limits as
-/// <c>HumanoidCycleBenchmarks</c>, so the two figures compare.
+/// The cycle <c>bench loop --body humanoid</c> measures: the real <see cref="CerebellumCycle"/> over the robot's real
+/// buses, built from its configuration exactly as <c>robotctl run</c> builds them (<see cref="RobotHardware"/>). For the
+/// shipped Unitree G1 (<c>hardware/g1-29dof/robot.yaml</c>) that is 15 CiA 402 drives on a simulated EtherCAT segment, two
+/// MIT-mode CAN arms on the virtual bus and two Dynamixel hands on pseudo-terminals, 43 joints (29 body DoF + two
+/// 7-joint hands) over the fixed-base rigid-body plant stepped in real time. Each cycle reads every bus, holds the posture
+/// found at activation (<see cref="ChunkFollowingController"/>, no brain) with gravity feed-forward from the robot model
+/// (<see cref="ModelFeedForwardController"/>: RNEA at the measured joints, sent as the drives' torque offset), passes the
+/// <see cref="SafetySupervisor"/> with the configuration's limits (optionally with the <see cref="MomentumObserver"/>
+/// collision residual), and writes every bus.
 /// </summary>
-public sealed class HumanoidBenchRig
+public sealed class HumanoidBenchRig : IDisposable
 {
-    /// <summary>Name of the embedded URDF resource.</summary>
-    public const string UrdfResource = "unitree_g1_29dof.urdf";
+    /// <summary>The configuration the humanoid body uses unless told otherwise, relative to the repository root.</summary>
+    public const string DefaultConfig = "hardware/g1-29dof/robot.yaml";
 
-    private static readonly (string Name, int Joints)[] G1Buses = [("left-leg", 6), ("right-leg", 6), ("waist", 3), ("left-arm", 7), ("right-arm", 7)];
-    private readonly JointBus[] _buses;
+    private readonly RobotHardware _hardware;
 
-    private HumanoidBenchRig(RobotModel model, JointBus[] buses, CerebellumCycle cycle, SafetySupervisor safety, bool observer)
+    private HumanoidBenchRig(RobotHardware hardware, CerebellumCycle cycle, SafetySupervisor safety, bool observer)
     {
-        Model = model;
-        _buses = buses;
+        _hardware = hardware;
         Cycle = cycle;
         Safety = safety;
         Observer = observer;
     }
 
-    /// <summary>The G1 model.</summary>
-    public RobotModel Model { get; }
+    /// <summary>The robot's model (its URDF).</summary>
+    public RobotModel Model => _hardware.Model;
+
+    /// <summary>The configuration the buses were built from.</summary>
+    public RobotConfig Config => _hardware.Config;
 
     /// <summary>The cycle body.</summary>
     public CerebellumCycle Cycle { get; }
@@ -45,61 +49,79 @@ public sealed class HumanoidBenchRig
     /// <summary>Whether the momentum observer runs in the supervisor.</summary>
     public bool Observer { get; }
 
-    /// <summary>The buses, in joint order.</summary>
-    public IReadOnlyList<JointBus> Buses => _buses;
+    /// <summary>The buses, in configuration order.</summary>
+    public IReadOnlyList<JointBus> Buses => _hardware.Buses;
 
-    /// <summary>Builds the rig for a loop at <paramref name="rateHz"/>; nothing is active until <see cref="Activate"/>.</summary>
-    public static HumanoidBenchRig Build(double rateHz, bool observer)
+    /// <summary>Faults counted on the cycle path of every bus so far (timeouts, checksum errors, lost or faulted devices).</summary>
+    public long BusFaults => _hardware.Buses.Sum(b => b.Faults);
+
+    /// <summary>Plant steps so far (0 on real hardware).</summary>
+    public long PlantSteps => _hardware.PlantSteps;
+
+    /// <summary>The real-time plant's position of <paramref name="joint"/> (rad), what its twin measures; NaN on real hardware. Any thread, no allocation.</summary>
+    public double PlantPositionRad(int joint) => _hardware.Plant?.GetPositionRad(joint) ?? double.NaN;
+
+    /// <summary>Builds the rig from <paramref name="config"/>; nothing moves until <see cref="Activate"/>.</summary>
+    /// <exception cref="ConfigException">The configuration cannot be built.</exception>
+    /// <exception cref="InvalidOperationException">A bus cannot be brought up.</exception>
+    public static HumanoidBenchRig Build(RobotConfig config, bool observer)
     {
-        RobotModel model = RobotModel.FromUrdf(UrdfParser.Parse(ReadUrdf(), UrdfResource));
-        int n = model.DofCount;
-        var home = new double[n];
-        for (int j = 0; j < n; j++)
+        var hardware = RobotHardware.Build(config);
+        try
         {
-            // Mid-range, away from the limits (the same home as HumanoidCycleBenchmarks).
-            home[j] = 0.5 * (Math.Max(model.Joints[j].LowerLimit, -1) + Math.Min(model.Joints[j].UpperLimit, 1));
+            RobotModel model = hardware.Model;
+            var controller = new ModelFeedForwardController(new ChunkFollowingController(hardware.Limits), model, FeedForwardMode.Gravity);
+            // Thresholds out of reach: the bench measures the observer's cost, it is not looking for collisions.
+            var safety = new SafetySupervisor(hardware.Limits, hardware.SafetyOptions,
+                collisionResidual: observer ? new MomentumObserver(model, Enumerable.Repeat(1e6, model.DofCount).ToArray()) : null);
+            var cycle = new CerebellumCycle(hardware.Buses, new ControllerSlot(controller), safety);
+            return new HumanoidBenchRig(hardware, cycle, safety, observer);
+        }
+        catch
+        {
+            hardware.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Loads <paramref name="configFile"/> (default: <see cref="DefaultConfig"/> found from here upwards) and builds the rig.</summary>
+    /// <exception cref="FileNotFoundException">No configuration file was named and the default one was not found.</exception>
+    public static HumanoidBenchRig Build(string? configFile, bool observer) => Build(RobotConfigLoader.Load(configFile ?? FindDefaultConfig()), observer);
+
+    /// <summary>
+    /// <see cref="DefaultConfig"/> under the current directory or any folder above it, or above robotctl's own folder
+    /// (a build output inside the repository).
+    /// </summary>
+    /// <exception cref="FileNotFoundException">It is in none of them.</exception>
+    public static string FindDefaultConfig()
+    {
+        foreach (string start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                string candidate = Path.Combine(dir.FullName, DefaultConfig);
+                if (File.Exists(candidate)) return candidate;
+            }
         }
 
-        var buses = new List<JointBus>();
-        int offset = 0;
-        foreach (var (name, joints) in n == 29 ? G1Buses : [("all", n)])
-        {
-            buses.Add(new JointBus(new SwayingJointsDriver(name, home[offset..(offset + joints)], offset, rateHz), offset));
-            offset += joints;
-        }
-
-        var limits = new JointLimitSet(model.Joints.Select(j => new JointLimits(j.Name, j.LowerLimit, j.UpperLimit, 10, 100, 5000, 500)));
-        var pd = new JointPdController(Enumerable.Range(0, n).Select(_ => new JointPdGains(100, 5)).ToArray());
-        var controller = new ModelFeedForwardController(pd, model);
-        // Thresholds out of reach: the sway is not the model's motion, so its residual is not a collision; the cost is.
-        var safety = new SafetySupervisor(limits, new SafetyOptions(),
-            collisionResidual: observer ? new MomentumObserver(model, Enumerable.Repeat(1e6, n).ToArray()) : null);
-        var cycle = new CerebellumCycle(buses, new ControllerSlot(controller), safety);
-        return new HumanoidBenchRig(model, buses.ToArray(), cycle, safety, observer);
+        throw new FileNotFoundException($"the humanoid body's configuration '{DefaultConfig}' was not found above '{Environment.CurrentDirectory}' " +
+            $"or '{AppContext.BaseDirectory}'; run from the repository or name one with --robot", DefaultConfig);
     }
 
     /// <summary>
-    /// Configures and activates every bus and hands the cycle their write handles. No brain feeds this rig, so the
-    /// watchdog is told the brain spoke far in the future: the supervisor runs its Normal rules, not the brain-silent hold.
+    /// Starts the plant and takes every bus to Active (as <c>robotctl run</c> does) and hands the cycle their write handles.
+    /// No brain feeds this rig, so the watchdog is told the brain spoke far in the future: the supervisor runs its Normal
+    /// rules, not the brain-silent hold.
     /// </summary>
     public void Activate()
     {
-        foreach (JointBus bus in _buses) bus.Configure();
-        Cycle.UseWriters(_buses.Select(b => b.Activate()).ToArray());
+        Cycle.UseWriters(_hardware.Start());
         Cycle.NoteBrainAlive(long.MaxValue / 2);
     }
 
-    /// <summary>Stops every bus (drives disabled, closed).</summary>
-    public void Stop()
-    {
-        foreach (JointBus bus in _buses) bus.Stop();
-    }
+    /// <summary>Stops every bus (drives disabled, closed); <see cref="Dispose"/> also stops the twins and the plant.</summary>
+    public void Stop() => _hardware.Stop();
 
-    private static string ReadUrdf()
-    {
-        using Stream stream = typeof(HumanoidBenchRig).Assembly.GetManifestResourceStream(UrdfResource)
-            ?? throw new InvalidOperationException($"the embedded resource '{UrdfResource}' is missing from robotctl (see Controller.Cli.csproj)");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    /// <summary>Stops everything.</summary>
+    public void Dispose() => _hardware.Dispose();
 }

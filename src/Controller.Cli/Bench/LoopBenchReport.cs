@@ -57,7 +57,10 @@ public sealed class LoopBenchReport
     /// <summary>Worst wake-up lateness.</summary>
     [JsonPropertyName("lateness_max_us")] public double LatenessMaxUs { get; init; }
 
-    /// <summary>99th-percentile cycle compute time (Read + Update + Write).</summary>
+    /// <summary>
+    /// 99th-percentile time of the cycle's work (Read + Update + Write), as the loop measures it. With the humanoid body it
+    /// includes the bus I/O; <see cref="ControlStepP99Us"/> and <see cref="BusIoP99Us"/> split it.
+    /// </summary>
     [JsonPropertyName("compute_p99_us")] public double ComputeP99Us { get; init; }
 
     /// <summary>Cycles whose work ran past the next deadline.</summary>
@@ -68,6 +71,42 @@ public sealed class LoopBenchReport
 
     /// <summary>Bytes allocated on the loop thread during the measured cycles (target: 0).</summary>
     [JsonPropertyName("loop_allocated_bytes")] public long LoopAllocatedBytes { get; init; }
+
+    /// <summary>Humanoid body: median time of the control step (Update: controllers, gravity compensation, safety supervisor); null for idle.</summary>
+    [JsonPropertyName("control_step_p50_us")] public double? ControlStepP50Us { get; init; }
+
+    /// <summary>Humanoid body: 99th-percentile control step (the target: under 20 µs); null for idle.</summary>
+    [JsonPropertyName("control_step_p99_us")] public double? ControlStepP99Us { get; init; }
+
+    /// <summary>Humanoid body: worst control step; null for idle.</summary>
+    [JsonPropertyName("control_step_max_us")] public double? ControlStepMaxUs { get; init; }
+
+    /// <summary>Humanoid body: whether <see cref="ControlStepP99Us"/> is under the 20 µs target; null for idle.</summary>
+    [JsonPropertyName("control_step_target_met")] public bool? ControlStepTargetMet { get; init; }
+
+    /// <summary>Humanoid body: median bus I/O per cycle (every bus's Read plus every bus's Write, waits for replies included).</summary>
+    [JsonPropertyName("bus_io_p50_us")] public double? BusIoP50Us { get; init; }
+
+    /// <summary>Humanoid body: 99th-percentile bus I/O per cycle.</summary>
+    [JsonPropertyName("bus_io_p99_us")] public double? BusIoP99Us { get; init; }
+
+    /// <summary>Humanoid body: worst bus I/O per cycle.</summary>
+    [JsonPropertyName("bus_io_max_us")] public double? BusIoMaxUs { get; init; }
+
+    /// <summary>Humanoid body: 99th-percentile of the cycle's Read phase (every bus).</summary>
+    [JsonPropertyName("bus_read_p99_us")] public double? BusReadP99Us { get; init; }
+
+    /// <summary>Humanoid body: 99th-percentile of the cycle's Write phase (every bus).</summary>
+    [JsonPropertyName("bus_write_p99_us")] public double? BusWriteP99Us { get; init; }
+
+    /// <summary>Humanoid body: faults the buses counted during the measured cycles (timeouts, bad frames, lost devices; target 0).</summary>
+    [JsonPropertyName("bus_faults")] public long? BusFaults { get; init; }
+
+    /// <summary>Humanoid body: plant steps during the measured cycles (the physics ran beside the loop; 0 on real hardware).</summary>
+    [JsonPropertyName("plant_steps")] public long? PlantSteps { get; init; }
+
+    /// <summary>Humanoid body: the robot configuration its buses were built from.</summary>
+    [JsonPropertyName("robot_config")] public string? RobotConfig { get; init; }
 
     /// <summary>cyclictest's median latency.</summary>
     [JsonPropertyName("cyclictest_p50_us")] public double? CyclictestP50Us { get; init; }

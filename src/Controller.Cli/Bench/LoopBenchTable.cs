@@ -15,7 +15,14 @@ public static class LoopBenchTable
         string ratio = r.LatenessVsCyclictest is { } x ? $"{x:0.00}x, target <= 1.25x: {(x <= 1.25 ? "met" : "NOT MET")}" : "n/a";
         output.WriteLine($"p99 vs cyclictest: {ratio}");
         output.WriteLine($"body: {r.Body}{(r.JointCount > 0 ? $", {r.JointCount} joints" : "")}{(r.Observer ? ", momentum observer" : "")}   loop-thread allocations: {r.LoopAllocatedBytes} B");
-        output.WriteLine($"compute p99: {r.ComputeP99Us:0.###} µs   overruns: {r.Overruns}   GCs during run: {r.GcCount} (target 0){(r.BackgroundAllocation ? "   [another thread allocating]" : "")}");
+        output.WriteLine($"{(r.ControlStepP99Us is null ? "compute" : "cycle work (read + update + write)")} p99: {r.ComputeP99Us:0.###} µs   overruns: {r.Overruns}   GCs during run: {r.GcCount} (target 0){(r.BackgroundAllocation ? "   [another thread allocating]" : "")}");
+        if (r.ControlStepP99Us is { } step)
+        {
+            output.WriteLine($"control step (controllers + gravity compensation + safety), µs: p50 {r.ControlStepP50Us:0.00}  p99 {step:0.00}  max {r.ControlStepMaxUs:0.0}   " +
+                $"target p99 < {LoopBenchmark.ControlStepTargetUs} µs: {(r.ControlStepTargetMet == true ? "met" : "NOT MET")}");
+            output.WriteLine($"bus I/O (read + write, every bus), µs: p50 {r.BusIoP50Us:0.0}  p99 {r.BusIoP99Us:0.0}  max {r.BusIoMaxUs:0.0}   (read p99 {r.BusReadP99Us:0.0}, write p99 {r.BusWriteP99Us:0.0})");
+            output.WriteLine($"bus faults during the run: {r.BusFaults}   plant steps: {r.PlantSteps}");
+        }
         foreach (var line in r.Realtime) output.WriteLine($"realtime: {line}");
         foreach (var note in r.Notes) output.WriteLine($"note: {note}");
     }

@@ -2,14 +2,17 @@ using Controller.Cerebellum;
 using Controller.Cerebellum.Loop;
 using Controller.Cerebellum.Realtime;
 using Controller.Cerebellum.Safety;
+using Controller.Pipeline.Messages;
 using Controller.Pipeline.Threading;
+using Controller.Runtime.Configuration;
 
 namespace Controller.Cli.Bench;
 
 /// <summary>
-/// <c>robotctl bench loop</c>: our cycle loop (an idle body, so the figure is the loop's own wake-up and
-/// bookkeeping; or the real 29-DoF humanoid cycle, so the compute figure is that cycle's) on a dedicated thread with the real-time settings asked for, then cyclictest with the same
-/// rate, priority and CPU, one after the other in the same run.
+/// <c>robotctl bench loop</c>: our cycle loop on a dedicated thread with the real-time settings asked for, then cyclictest
+/// with the same rate, priority and CPU, one after the other in the same run. The body is idle (the figure is the loop's
+/// own wake-up and bookkeeping) or the humanoid's cerebellum cycle over its real drivers and device twins
+/// (<see cref="HumanoidBenchRig"/>), whose control step and bus I/O are timed apart (<see cref="LoopBodyPhaseTimer{TBody}"/>).
 /// </summary>
 public static class LoopBenchmark
 {
@@ -22,8 +25,13 @@ public static class LoopBenchmark
     /// <param name="BackgroundAllocation">Run a thread that allocates heavily during our loop.</param>
     /// <param name="Body">What each cycle runs.</param>
     /// <param name="Observer">With <see cref="LoopBody.Humanoid"/>: the momentum observer runs in the supervisor.</param>
+    /// <param name="Robot">With <see cref="LoopBody.Humanoid"/>: the robot whose buses the cycle drives (null: <see cref="RobotFile"/>).</param>
+    /// <param name="RobotFile">With <see cref="LoopBody.Humanoid"/> and no <see cref="Robot"/>: its configuration file (null: <see cref="HumanoidBenchRig.DefaultConfig"/>).</param>
     public sealed record Settings(double RateHz, double Seconds, int Priority, int Cpu, double SpinUs, bool BackgroundAllocation,
-        LoopBody Body = LoopBody.Idle, bool Observer = false);
+        LoopBody Body = LoopBody.Idle, bool Observer = false, RobotConfig? Robot = null, string? RobotFile = null);
+
+    /// <summary>The issue's budget for the humanoid control step (controllers + gravity compensation + safety), p99.</summary>
+    public const double ControlStepTargetUs = 20;
 
     private const double WarmupSeconds = 0.5;
     private const int SecondsPerRound = 5;
@@ -37,19 +45,42 @@ public static class LoopBenchmark
         var options = new LoopOptions(settings.RateHz);
         var pacer = new AbsoluteDeadlinePacer((long)(settings.SpinUs * 1000));
         if (settings.Body == LoopBody.Idle)
-            return Measure(new CycleLoop<IdleBody>(default, pacer, options), settings, log, jointCount: 0, [], notes => { });
+            return Measure(new CycleLoop<IdleBody>(default, pacer, options), settings, log, jointCount: 0, [], onWarmedUp: () => { }, afterRun: _ => null);
 
-        var rig = HumanoidBenchRig.Build(settings.RateHz, settings.Observer);
+        using var rig = settings.Robot is { } robot ? HumanoidBenchRig.Build(robot, settings.Observer) : HumanoidBenchRig.Build(settings.RobotFile, settings.Observer);
+        log.WriteLine($"{rig.Config.Name}: bringing up {rig.Buses.Count} buses ({string.Join(", ", rig.Buses.Select(b => $"{b.Name} {b.JointCount}"))} joints){(rig.Config.Plant is not null ? " over the real-time plant" : "")}");
         rig.Activate();
         try
         {
-            var loop = new CycleLoop<CerebellumCycle>(rig.Cycle, pacer, options);
-            string body = $"CerebellumCycle, Unitree G1 {rig.Model.DofCount} DoF on {rig.Buses.Count} in-process buses: read, joint PD + gravity feed-forward (RNEA), " +
-                $"safety supervisor{(rig.Observer ? " with the momentum observer (CRBA + RNEA)" : "")}, write";
-            return Measure(loop, settings, log, rig.Model.DofCount, [body], notes =>
-            {
-                if (rig.Safety.State != SafetyState.Normal) notes.Add($"the safety supervisor ended in {rig.Safety.State}: the figures are not those of the Normal path");
-            });
+            var timer = new LoopBodyPhaseTimer<CerebellumCycle>(rig.Cycle);
+            var loop = new CycleLoop<LoopBodyPhaseTimer<CerebellumCycle>>(timer, pacer, options);
+            string body = $"CerebellumCycle, {rig.Config.Name}: {rig.Model.DofCount} joints on {rig.Buses.Count} real drivers " +
+                $"({string.Join(", ", rig.Config.Buses.Select(b => $"{b.Name}: {b.Type}{(b.IsSimulated ? " twin" : $" on {b.Port}")}"))}); " +
+                $"read, posture hold + gravity feed-forward (RNEA), safety supervisor{(rig.Observer ? " with the momentum observer (CRBA + RNEA)" : "")}, write";
+            var notes = new List<string> { body };
+            if (rig.Config.Loop.RateHz != settings.RateHz)
+                notes.Add($"measured at {settings.RateHz} Hz; {rig.Config.Name}'s own loop runs at {rig.Config.Loop.RateHz} Hz (--rate {rig.Config.Loop.RateHz} to match)");
+            long faultsBefore = 0, plantStepsBefore = 0;
+            return Measure(loop, settings, log, rig.Model.DofCount, notes,
+                onWarmedUp: () =>
+                {
+                    timer.Reset();
+                    faultsBefore = BusFaults(rig);
+                    plantStepsBefore = rig.PlantSteps;
+                },
+                afterRun: notesAfter =>
+                {
+                    if (rig.Safety.State != SafetyState.Normal)
+                    {
+                        string events = string.Join(", ", Enum.GetValues<SafetyEventKind>().Where(k => k != SafetyEventKind.None && rig.Safety.EventCount(k) > 0)
+                            .Select(k => $"{k} {rig.Safety.EventCount(k)}"));
+                        notesAfter.Add($"the safety supervisor ended in {rig.Safety.State} (events: {events}): the figures are not those of the Normal path");
+                    }
+                    long faults = BusFaults(rig) - faultsBefore;
+                    if (faults > 0)
+                        notesAfter.Add($"{faults} bus fault(s) counted during the measured cycles: {string.Join(", ", rig.Buses.Select(b => $"{b.Name} {b.State} {b.Faults}"))} (since activation)");
+                    return new BodyFigures(timer, faults, rig.PlantSteps - plantStepsBefore, rig.Config.File);
+                });
         }
         finally
         {
@@ -57,8 +88,18 @@ public static class LoopBenchmark
         }
     }
 
+    private static long BusFaults(HumanoidBenchRig rig)
+    {
+        long faults = 0;
+        for (int i = 0; i < rig.Buses.Count; i++) faults += rig.Buses[i].Faults;
+        return faults;
+    }
+
+    /// <summary>What a body with real buses adds to the report.</summary>
+    private sealed record BodyFigures(LoopBodyPhaseTimer<CerebellumCycle> Phases, long BusFaults, long PlantSteps, string RobotConfigFile);
+
     private static LoopBenchReport Measure<TBody>(CycleLoop<TBody> loop, Settings settings, TextWriter log, int jointCount, List<string> notes,
-        Action<List<string>> afterRun) where TBody : ICycleBody
+        Action onWarmedUp, Func<List<string>, BodyFigures?> afterRun) where TBody : ICycleBody
     {
         var started = DateTime.UtcNow;
         int rounds = Math.Max(1, (int)Math.Round(settings.Seconds / SecondsPerRound));
@@ -83,6 +124,7 @@ public static class LoopBenchmark
                     setup = report;
                     loop.RunCycles((long)(WarmupSeconds * settings.RateHz));
                     loop.ResetStatistics();
+                    onWarmedUp();
                 }
                 int before = GC.CollectionCount(0);
                 long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
@@ -102,7 +144,7 @@ public static class LoopBenchmark
         }
         allocator?.Stop();
         RealtimeThreadSetup.UnlockMemory();
-        afterRun(notes);
+        BodyFigures? figures = afterRun(notes);
         if (setup is { AllGranted: false }) notes.Add("not every real-time setting was granted (see realtime); run robotctl doctor");
         if (settings.BackgroundAllocation)
             notes.Add($"a thread of ours allocated {allocator?.AllocatedBytes / (1024 * 1024)} MiB on another CPU throughout; cyclictest ran beside the same load but, in its own process, none of our collections");
@@ -137,8 +179,22 @@ public static class LoopBenchmark
             CyclictestCommand = cyclictestCommand,
             LatenessVsCyclictest = ct is { P99Us: > 0 } ? p99 / ct.P99Us : null,
             Realtime = setup?.Items.Select(item => item.Describe()).ToList() ?? [],
+            ControlStepP50Us = Us(figures?.Phases.UpdateTimes.Percentile(0.50)),
+            ControlStepP99Us = Us(figures?.Phases.UpdateTimes.Percentile(0.99)),
+            ControlStepMaxUs = Us(figures?.Phases.UpdateTimes.Max),
+            ControlStepTargetMet = figures is null ? null : figures.Phases.UpdateTimes.Percentile(0.99) / 1000.0 < ControlStepTargetUs,
+            BusIoP50Us = Us(figures?.Phases.BusIoTimes.Percentile(0.50)),
+            BusIoP99Us = Us(figures?.Phases.BusIoTimes.Percentile(0.99)),
+            BusIoMaxUs = Us(figures?.Phases.BusIoTimes.Max),
+            BusReadP99Us = Us(figures?.Phases.ReadTimes.Percentile(0.99)),
+            BusWriteP99Us = Us(figures?.Phases.WriteTimes.Percentile(0.99)),
+            BusFaults = figures?.BusFaults,
+            PlantSteps = figures?.PlantSteps,
+            RobotConfig = figures?.RobotConfigFile,
             Environment = BenchEnvironment.Capture(pinned: settings.Cpu >= 0),
             Notes = notes,
         };
     }
+
+    private static double? Us(long? ns) => ns / 1000.0;
 }

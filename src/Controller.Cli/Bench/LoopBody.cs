@@ -7,8 +7,9 @@ public enum LoopBody
     Idle,
 
     /// <summary>
-    /// The real <see cref="Cerebellum.CerebellumCycle"/> for the 29-DoF Unitree G1: read five in-process buses, PD +
-    /// gravity feed-forward from the robot model, the safety supervisor (optionally with the momentum observer), write.
+    /// The real <see cref="Cerebellum.CerebellumCycle"/> for the Unitree G1 (29 body DoF + two hands) over its real drivers
+    /// and device twins, built as <c>robotctl run</c> builds them: read five buses (EtherCAT, two CAN, two Dynamixel), posture
+    /// hold + gravity feed-forward from the robot model, the safety supervisor (optionally with the momentum observer), write.
     /// </summary>
     Humanoid,
 }

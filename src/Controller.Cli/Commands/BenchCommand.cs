@@ -84,16 +84,16 @@ public static class BenchCommand
         });
         var allocate = new Option<bool>("--background-allocation") { Description = "Run a thread that allocates heavily during our loop, to show what garbage collection does to it." };
         var json = new Option<FileInfo?>("--json") { Description = "Write the report as JSON to this file." };
-        var (body, observer) = (LoopBodyOptions.Body(), LoopBodyOptions.Observer());
+        var (body, observer, robot) = (LoopBodyOptions.Body(), LoopBodyOptions.Observer(), LoopBodyOptions.Robot());
         var command = new Command("loop", "The cycle loop's wake-up lateness and compute time beside cyclictest's, same rate, priority and CPU.")
         {
-            rate, seconds, priority, cpu, spin, allocate, json, body, observer,
+            rate, seconds, priority, cpu, spin, allocate, json, body, observer, robot,
         };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
             var report = LoopBenchmark.Run(new LoopBenchmark.Settings(parse.GetValue(rate), parse.GetValue(seconds), parse.GetValue(priority),
-                parse.GetValue(cpu), parse.GetValue(spin), parse.GetValue(allocate), LoopBodyOptions.Parse(parse.GetValue(body)), parse.GetValue(observer)), output);
+                parse.GetValue(cpu), parse.GetValue(spin), parse.GetValue(allocate), LoopBodyOptions.Parse(parse.GetValue(body)), parse.GetValue(observer), RobotFile: parse.GetValue(robot)?.FullName), output);
             LoopBenchTable.Write(report, output);
             WriteJson(parse.GetValue(json), report, output);
             return 0;

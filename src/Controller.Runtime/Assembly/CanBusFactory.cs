@@ -10,6 +10,7 @@ using Controller.Hardware.Transports.Can;
 using Controller.Pipeline.Time;
 using Controller.Robotics.Model;
 using Controller.Runtime.Configuration;
+using Controller.Runtime.Simulation;
 
 namespace Controller.Runtime.Assembly;
 
@@ -48,8 +49,13 @@ internal static class CanBusFactory
                 throw new InvalidOperationException($"bus '{bus.Name}' has interface 'sim' but the configuration has no plant: add a plant: section or name a real interface");
             }
 
-            // The runtime's plant stepper steps the physics; the host only ticks the bus and the twins.
-            var host = new CanTwinHost(plant, clock, periodNs: 500_000, stepPlant: null);
+            // The runtime's plant stepper steps the physics; the host only ticks the bus and the twins, every 250 µs at the
+            // twins' real-time priority, so a command frame is answered well before the driver's next read (a real
+            // MIT motor answers within a frame time, ~130 µs at 1 Mbit/s).
+            var host = new CanTwinHost(plant, clock, periodNs: 250_000, stepPlant: null)
+            {
+                OnThreadStart = () => SimulationThreads.RaisePriority(SimulationThreads.TwinPriority),
+            };
             owned.Add(host);
             foreach (ServoConfig s in bus.Servos)
             {
@@ -85,7 +91,14 @@ internal static class CanBusFactory
             ? new Cia402CanDriver(bus.Name, channel, bus.Servos.Select(s => new Cia402DriveConfig((byte)s.Id, ScalingOf(s))).ToArray(), clock,
                 new Cia402BusOptions { MaxMissedCycles = maxMissed })
             : new MitGroupDriver(bus.Name, channel, bus.Servos.Select(s => new MitActuatorConfig((byte)s.Id, MitActuatorModel.ByName(s.Model))).ToArray(), clock,
-                new MitBusOptions { MaxMissedCycles = maxMissed });
+                new MitBusOptions
+                {
+                    MaxMissedCycles = maxMissed,
+                    // Replies still on the wire when the next read comes early (after an overrun) are waited for, not
+                    // counted missing: the group's wire time, the motors' turnaround, and for twins the host's scheduler.
+                    ReplyTimeoutNs = TwinTiming.MitExchangeWireNs(bus.Servos.Count, bus.Baud) + TwinTiming.MitTurnaroundNs
+                        + (bus.IsSimulated ? TwinTiming.InProcessAllowanceNs : 0),
+                });
 
         // A CiA 402 drive's gear ratio is in its scaling; an MIT motor reports its own output shaft, so a further gear maps here.
         var mappings = bus.Servos.Select(s => new JointMapping(cia402 ? 1 : s.GearRatio, s.OffsetRad, s.Direction)).ToArray();

@@ -7,6 +7,7 @@ using Controller.Hardware.Simulation.EtherCat;
 using Controller.Hardware.Transports.Ethernet;
 using Controller.Robotics.Model;
 using Controller.Runtime.Configuration;
+using Controller.Runtime.Simulation;
 
 namespace Controller.Runtime.Assembly;
 
@@ -43,7 +44,7 @@ internal static class EtherCatBusFactory
             var segment = new SimulatedSegment(slaves);
             var (master, far) = VirtualNic.CreatePair();
             owned.Add(far);
-            owned.Add(segment.Serve(far));
+            owned.Add(segment.Serve(far, () => SimulationThreads.RaisePriority(SimulationThreads.TwinPriority)));
             owned.Add(master);
             transport = master;
         }
@@ -64,11 +65,11 @@ internal static class EtherCatBusFactory
         var options = new Cia402EtherCatOptions
         {
             FaultReaction = bus.FaultReaction == "disable" ? EtherCatFaultReaction.Disable : EtherCatFaultReaction.Hold,
-            // The simulated segment answers from a thread of this process, which a loaded host may deschedule for tens of
-            // milliseconds: its "wire" is the scheduler. Wait longer for a frame (the loop then overruns, counted) and
-            // count a longer run of late frames as timeouts before calling the drives lost. A real segment keeps 1 ms / 3.
+            // A real segment: 1 ms (the frame's wire time is ~0.14 ms) and 3 missed cycles. The simulated segment answers
+            // from a thread of this process, which a loaded host may hold up: its wire time plus the twins' scheduling
+            // allowance (TwinTiming), and a longer run of late frames counted as timeouts before the drives are lost.
             MaxMissedCycles = bus.IsSimulated ? CanBusFactory.SimulatedMaxMissedCycles : 3,
-            CycleTimeoutNs = bus.IsSimulated ? 20_000_000 : 1_000_000,
+            CycleTimeoutNs = bus.IsSimulated ? TwinTiming.EtherCatFrameWireNs(found.Count) + TwinTiming.InProcessAllowanceNs : 1_000_000,
         };
         IJointBusDriver driver = Cia402EtherCatDriver.Create(bus.Name, port, transport, found, drives, options);
         var mappings = bus.Servos.Select(s => new JointMapping(1, s.OffsetRad, s.Direction)).ToArray();

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Controller.Hardware.Protocols.Mit;
+using Controller.Hardware.Transports;
 using Controller.Hardware.Transports.Can;
 using Controller.Pipeline.Messages;
 using Controller.Pipeline.Time;
@@ -30,7 +32,10 @@ public sealed class MitGroupDriver : IJointBusDriver
     private readonly MitBusOptions _options;
     private readonly Motor[] _state;
     private readonly Action _waitDefault = () => Thread.Sleep(1);
+    private readonly FutexWord _replyWait = new();
     private long _cycle;
+    private long _lastRequestTimestamp;
+    private bool _requestOutstanding;
     private int _active;
     private int _lifecycleBusy;
     private int _inRead;
@@ -67,6 +72,8 @@ public sealed class MitGroupDriver : IJointBusDriver
         }
         _options = options ?? new MitBusOptions();
         if (_options.MaxMissedCycles < 1) throw new ArgumentOutOfRangeException(nameof(options), _options.MaxMissedCycles, "MaxMissedCycles must be ≥ 1.");
+        if (_options.ReplyTimeoutNs is < 0 or > 1_000_000_000)
+            throw new ArgumentOutOfRangeException(nameof(options), _options.ReplyTimeoutNs, $"bus '{name}': ReplyTimeoutNs must be 0..1 000 000 000 ns (0: do not wait).");
         _state = new Motor[_motors.Length];
     }
 
@@ -154,6 +161,8 @@ public sealed class MitGroupDriver : IJointBusDriver
                 return BusStatus.Ok;
             }
             Drain();
+            if (_options.ReplyTimeoutNs > 0 && _requestOutstanding) AwaitMissingReplies();
+            _requestOutstanding = false;
             var status = Evaluate(ref state, offset);
             if (Interlocked.Exchange(ref _wroteSinceRead, 0) == 0)
             {
@@ -169,6 +178,7 @@ public sealed class MitGroupDriver : IJointBusDriver
                     // command, so it gets a pure damping command instead until the lifecycle disables it.
                     SendDamping();
                 }
+                MarkRequestSent();
             }
             return status;
         }
@@ -188,6 +198,7 @@ public sealed class MitGroupDriver : IJointBusDriver
             for (int i = 0; i < _motors.Length; i++) _state[i].HoldPositionRad = _state[i].Reply.PositionRad;
         _holding = hold;
         _cycle++;
+        MarkRequestSent();
         bool ok = true;
         Span<byte> data = stackalloc byte[MitCodec.CommandLength];
         for (int i = 0; i < _motors.Length; i++)
@@ -227,6 +238,27 @@ public sealed class MitGroupDriver : IJointBusDriver
                 }
                 break;
             }
+        }
+    }
+
+    private void MarkRequestSent()
+    {
+        _lastRequestTimestamp = Stopwatch.GetTimestamp();
+        _requestOutstanding = true;
+    }
+
+    /// <summary>Waits, up to <see cref="MitBusOptions.ReplyTimeoutNs"/> after the cycle's frames went out, for replies not yet in.</summary>
+    private void AwaitMissingReplies()
+    {
+        long deadline = _lastRequestTimestamp + (long)(_options.ReplyTimeoutNs * (Stopwatch.Frequency / 1e9));
+        while (true)
+        {
+            bool missing = false;
+            for (int i = 0; i < _state.Length && !missing; i++) missing = _state[i].LastReplyCycle != _cycle;
+            long left = deadline - Stopwatch.GetTimestamp();
+            if (!missing || left <= 0) return;
+            _replyWait.SleepFor(Math.Min(50_000, (long)(left * (1e9 / Stopwatch.Frequency)) + 1));
+            Drain();
         }
     }
 

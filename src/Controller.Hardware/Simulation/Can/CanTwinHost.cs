@@ -4,6 +4,7 @@ using Controller.Hardware.Protocols.Slcan;
 using Controller.Hardware.Simulation.Cia402;
 using Controller.Hardware.Simulation.Mit;
 using Controller.Hardware.Simulation.Slcan;
+using Controller.Hardware.Transports;
 using Controller.Hardware.Transports.Can;
 using Controller.Hardware.Transports.Serial;
 using Controller.Pipeline.Time;
@@ -27,6 +28,7 @@ public sealed class CanTwinHost : IDisposable
     private readonly List<MitActuatorTwin> _actuators = [];
     private readonly List<SlcanAdapterTwin> _adapters = [];
     private readonly List<VirtualCanNode> _adapterNodes = [];
+    private readonly FutexWord _sleep = new();
     private Thread? _thread;
     private volatile bool _stop;
     private long _ticks;
@@ -34,7 +36,7 @@ public sealed class CanTwinHost : IDisposable
     /// <summary>Creates a host over <paramref name="plant"/>.</summary>
     /// <param name="plant">The joints the twins drive.</param>
     /// <param name="clock">Time for the bus and the twins.</param>
-    /// <param name="periodNs">Tick period (≥ 100 µs; the thread sleeps in whole milliseconds).</param>
+    /// <param name="periodNs">Tick period (≥ 100 µs): a command frame is answered within about one period.</param>
     /// <param name="stepPlant">Advances the plant by a time step (s); null when someone else steps it (the runtime's rigid-body plant).</param>
     public CanTwinHost(ISimulatedPlant plant, IMonotonicClock clock, long periodNs = 1_000_000, Action<double>? stepPlant = null)
     {
@@ -44,6 +46,12 @@ public sealed class CanTwinHost : IDisposable
         _periodNs = periodNs;
         _stepPlant = stepPlant;
     }
+
+    /// <summary>
+    /// Runs first on the host thread (e.g. to give it a real-time priority: a CAN device answers on its own silicon, so
+    /// the host's load should not delay the twins' replies), or null.
+    /// </summary>
+    public Action? OnThreadStart { get; init; }
 
     /// <summary>The bus the twins are on.</summary>
     public VirtualCanBus Bus { get; } = new("twins");
@@ -146,13 +154,16 @@ public sealed class CanTwinHost : IDisposable
 
     private void Run()
     {
+        OnThreadStart?.Invoke();
         long next = _clock.NowNs;
         while (!_stop)
         {
             Tick();
             next += _periodNs;
             long waitNs = next - _clock.NowNs;
-            if (waitNs > 0) Thread.Sleep((int)Math.Max(1, waitNs / 1_000_000));
+            // A high-resolution sleep to the period: whole-millisecond sleeps answered a 500 µs tick's frames up to a
+            // millisecond late, after the driver's next read had already counted them missing.
+            if (waitNs > 0) _sleep.SleepFor(waitNs);
             else next = _clock.NowNs; // fell behind: do not try to catch up in a burst
         }
     }

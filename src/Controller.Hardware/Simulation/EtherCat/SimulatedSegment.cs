@@ -55,11 +55,15 @@ public sealed class SimulatedSegment
     }
 
     /// <summary>Answers frames arriving on <paramref name="transport"/> until the returned handle is disposed.</summary>
-    public IDisposable Serve(IRawFrameTransport transport)
+    /// <param name="transport">The segment's end of the cable.</param>
+    /// <param name="onThreadStart">Runs first on the answering thread (e.g. to give it a real-time priority, so the host's
+    /// load does not delay the slaves' answers as it never delays an ESC's), or null.</param>
+    public IDisposable Serve(IRawFrameTransport transport, Action? onThreadStart = null)
     {
         var stop = new CancellationTokenSource();
         var thread = new Thread(() =>
         {
+            onThreadStart?.Invoke();
             var buffer = new byte[1514];
             while (!stop.IsCancellationRequested)
             {
