@@ -48,6 +48,45 @@ internal static class MotionBounds
         return double.IsFinite(m) && Math.Abs(x - y) <= 16 * (Math.BitIncrement(m) - m);
     }
 
+    /// <summary>
+    /// The torque an impedance drive produces: kp·e + kd·ė + τ_ff. A zero gain contributes nothing whatever its error (a
+    /// drive multiplies its own reading by 0), so an unmeasured error is harmless once its gain is 0.
+    /// </summary>
+    public static double ImpedanceEffort(double kp, double kd, double positionError, double velocityError, double feedForward) =>
+        (kp == 0 ? 0 : kp * positionError) + (kd == 0 ? 0 : kd * velocityError) + feedForward;
+
+    /// <summary>
+    /// Scales <paramref name="kp"/> and <paramref name="kd"/> (both ≥ 0) by one factor in [0, 1] so that
+    /// |<see cref="ImpedanceEffort"/>| ≤ <paramref name="effortMax"/>, given |<paramref name="feedForward"/>| ≤ effortMax: the
+    /// largest such factor, up to rounding (then a few slightly smaller ones are tried, then none). A gain whose error is
+    /// not finite is set to 0 first. Returns true when a gain changed. Never throws.
+    /// </summary>
+    public static bool BoundImpedanceGains(ref double kp, ref double kd, double positionError, double velocityError, double feedForward, double effortMax)
+    {
+        bool changed = false;
+        if (kp != 0 && !double.IsFinite(positionError)) (kp, changed) = (0, true);
+        if (kd != 0 && !double.IsFinite(velocityError)) (kd, changed) = (0, true);
+        double total = ImpedanceEffort(kp, kd, positionError, velocityError, feedForward);
+        if (Math.Abs(total) <= effortMax) return changed;
+        double feedback = ImpedanceEffort(kp, kd, positionError, velocityError, 0);
+        // The room the feed-forward leaves on the side the spring and damper push to; NaN or infinite feedback gets none.
+        double room = feedback > 0 ? effortMax - feedForward : -effortMax - feedForward;
+        double factor = double.IsFinite(feedback) && feedback != 0 ? Clamp(room / feedback, 0, 1) : 0;
+        double kp0 = kp, kd0 = kd;
+        // Scaling the gains rounds differently from scaling their sum: shave a little more until the prediction fits.
+        // (No collection expression for the shaves: a span of doubles from one allocates an array per call.)
+        for (int attempt = 0; attempt < 5; attempt++)
+        {
+            double shave = attempt == 0 ? 0 : 1e-12 * Math.Pow(1000, attempt - 1);   // 0, 1e-12, 1e-9, 1e-6, 1e-3
+            kp = kp0 * (factor * (1 - shave));
+            kd = kd0 * (factor * (1 - shave));
+            if (Math.Abs(ImpedanceEffort(kp, kd, positionError, velocityError, feedForward)) <= effortMax) return true;
+        }
+        kp = 0;
+        kd = 0;
+        return true;
+    }
+
     /// <summary>The next position when decelerating from step <paramref name="s"/> to rest by at most <paramref name="a"/> per cycle.</summary>
     public static double Decelerate(double p, double s, double a, double softMin, double softMax)
     {

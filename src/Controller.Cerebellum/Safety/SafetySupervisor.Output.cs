@@ -179,14 +179,39 @@ public sealed partial class SafetySupervisor
             command.Effort[j] = MotionBounds.Clamp(rawE, -limit.EffortMax, limit.EffortMax);
             command.Stiffness[j] = impedance ? Math.Max(command.Stiffness[j], 0) : 0;
             command.Damping[j] = impedance ? Math.Max(command.Damping[j], 0) : 0;
+            double requestedNm = 0, boundedNm = 0;
+            bool effortBounded = impedance && BoundImpedanceEffort(ref command, j, in measured, limit.EffortMax, out requestedNm, out boundedNm);
             if (q != raw) limiting |= Report(j, limiting, raw, q, time.NowNs);
             else if (command.Velocity[j] != rawV) limiting |= Report(j, limiting, rawV, command.Velocity[j], time.NowNs);
             else if (command.Effort[j] != rawE) limiting |= Report(j, limiting, rawE, command.Effort[j], time.NowNs);
+            else if (effortBounded) limiting |= Report(j, limiting, requestedNm, boundedNm, time.NowNs);
         }
         _refPeriodS = period;
         _reference = Reference.Positional;
         _targetValid = true;
         return Finish(limiting);
+    }
+
+    /// <summary>
+    /// Bounds the torque an MIT-style drive will produce for joint <paramref name="j"/> of the (already position-, velocity-
+    /// and feed-forward-limited) impedance command, predicted from the measured state: kp·(q_ref − q) + kd·(q̇_ref − q̇) + τ_ff
+    /// within ±<paramref name="effortMaxNm"/>. When it is not, both gains are scaled down by one factor (the written
+    /// reference keeps its velocity and acceleration bounds; the drive then gives exactly the limit, as a torque clip would).
+    /// A gain whose error is not measured is dropped. True when the gains were changed.
+    /// </summary>
+    private static bool BoundImpedanceEffort(ref JointCommand command, int j, in JointState measured, double effortMaxNm,
+        out double requestedNm, out double boundedNm)
+    {
+        double kp = command.Stiffness[j], kd = command.Damping[j];
+        double positionError = command.Position[j] - measured.Position[j];
+        double velocityError = command.Velocity[j] - measured.Velocity[j];
+        requestedNm = MotionBounds.ImpedanceEffort(kp, kd, positionError, velocityError, command.Effort[j]);
+        boundedNm = requestedNm;
+        if (!MotionBounds.BoundImpedanceGains(ref kp, ref kd, positionError, velocityError, command.Effort[j], effortMaxNm)) return false;
+        command.Stiffness[j] = kp;
+        command.Damping[j] = kd;
+        boundedNm = MotionBounds.ImpedanceEffort(kp, kd, positionError, velocityError, command.Effort[j]);
+        return true;
     }
 
     private SafetyReaction LimitVelocity(in CycleTime time, in JointState measured, ref JointCommand command, int joints)
