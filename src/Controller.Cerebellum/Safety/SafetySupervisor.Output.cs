@@ -130,12 +130,12 @@ public sealed partial class SafetySupervisor
     {
         if (!ReferenceAvailable(in time, in measured, joints)) return WriteHold(ref command, in measured, joints);
         double period = _periodS;
-        double change = StepChangePerAcceleration(period);
+        double span = AccelerationSpanS(period);
         for (int j = 0; j < joints; j++)
         {
             ref readonly var limit = ref _limits[j];
             ReferenceOf(j, in measured, period, out double p, out double s);
-            double q = MotionBounds.Decelerate(p, s, limit.AccelerationMax * change, limit.SoftPositionMin, limit.SoftPositionMax);
+            double q = MotionBounds.Decelerate(p, s, limit.AccelerationMax * period * span, limit.SoftPositionMin, limit.SoftPositionMax);
             _refStep[j] = q - p;
             _refPos[j] = q;
         }
@@ -152,7 +152,7 @@ public sealed partial class SafetySupervisor
     {
         if (!ReferenceAvailable(in time, in measured, joints)) return WriteHold(ref command, in measured, joints);
         double period = _periodS;
-        double change = StepChangePerAcceleration(period);
+        double span = AccelerationSpanS(period);
         double factor = SpeedFactor;
         bool impedance = command.Mode == ControlMode.Impedance;
         ulong limiting = 0;
@@ -160,7 +160,7 @@ public sealed partial class SafetySupervisor
         {
             ref readonly var limit = ref _limits[j];
             ReferenceOf(j, in measured, period, out double p, out double s);
-            double a = limit.AccelerationMax * change;
+            double a = limit.AccelerationMax * period * span;
             double brake = limit.AccelerationMax * period * period;
             double vLim = limit.VelocityMax * factor * period;
             double raw = command.Position[j];
@@ -269,15 +269,15 @@ public sealed partial class SafetySupervisor
     }
 
     /// <summary>
-    /// How much this cycle's step may differ from the last one (continued at its velocity) per unit of acceleration:
-    /// period × (previous + this period) / 2. Two mean velocities over adjacent intervals T₁ and T₂ of a path whose
-    /// acceleration stays within A differ by at most A·(T₁ + T₂)/2, so the bound is exact for the follower's reference on
-    /// any schedule; with equal periods it is the familiar period² (bit for bit).
+    /// (previous + this period) / 2: this cycle's step may differ from the last one (continued at its velocity) by at most
+    /// AccelerationMax × period × this. Two mean velocities over adjacent intervals T₁ and T₂ of a path whose acceleration
+    /// stays within A differ by at most A·(T₁ + T₂)/2, so the bound is exact for the follower's reference on any schedule;
+    /// with equal periods it is the period itself and the bound the familiar A·period² (bit for bit).
     /// </summary>
-    private double StepChangePerAcceleration(double period)
+    private double AccelerationSpanS(double period)
     {
         double previous = _reference == Reference.Positional ? _refPeriodS : period;
-        return period * ((previous + period) / 2);
+        return (previous + period) / 2;
     }
 
     private double SpeedFactor => State == SafetyState.ReducedSpeed ? _options.ReducedSpeedFactor : 1;
