@@ -13,7 +13,8 @@ public enum JointImpedanceOutput
     /// <summary>
     /// The drive closes the loop at its own rate: <see cref="Controller.Pipeline.Messages.ControlMode.Impedance"/>
     /// with q_ref, q̇_ref, K, D and τ_ff (MIT-mode actuators). Needs
-    /// <see cref="Controller.Hardware.Devices.ActuatorModes.Impedance"/>.
+    /// <see cref="Controller.Hardware.Devices.ActuatorModes.Impedance"/>. The safety supervisor bounds the torque the drive
+    /// will produce, predicted from the measured state, by scaling K and D down when it would exceed the effort limit.
     /// </summary>
     Impedance,
 }
