@@ -67,9 +67,7 @@ public sealed class RobotRuntime : IDisposable
         {
             if (config.Plant is { } plantConfig)
             {
-                RobotModel physical = plantConfig.ArmatureKgM2 > 0 ? Model.WithArmature(Enumerable.Repeat(plantConfig.ArmatureKgM2, Model.DofCount).ToArray()) : Model;
-                Plant = new RigidBodyPlant(physical, PlantOptionsFor(plantConfig, config));
-                PlaceAtStart(plantConfig);
+                Plant = SimulatedPlantFactory.Create(Model, config, plantConfig);
                 // A robot without a tool_tip frame (the G1) has no tabletop scene: nothing to grasp, the plant alone.
                 Scene = Model.HasFrame("tool_tip") ? new SimulatedScene(Plant, plantConfig) : null;
                 _stepper = new PlantStepper(Plant, plantConfig.RateHz, Scene is null ? null : Scene.Update);
@@ -105,14 +103,8 @@ public sealed class RobotRuntime : IDisposable
                 _owned.Add(_recordingTaps);
             }
 
-            _safety = new SafetySupervisor(limits, new SafetyOptions
-            {
-                // The brain watchdog guards the chunk follower; a robot that starts guided by hand or holding waits on no brain.
-                BrainTimeoutNs = (long)(config.Safety.BrainTimeoutMs * 1e6),
-                StaleSensorCycles = config.Safety.StaleSensorCycles,
-                CollisionForceN = config.Safety.CollisionForceN,
-                CollisionTorqueNm = config.Safety.CollisionTorqueNm,
-            }, _recordingTaps?.Events);
+            // The brain watchdog guards only a controller that takes chunks (CerebellumCycle): hand guiding or holding waits on no brain.
+            _safety = new SafetySupervisor(limits, SimulatedPlantFactory.SafetyOptionsFor(config), _recordingTaps?.Events);
             var cycle = new CerebellumCycle(_buses, _slot, _safety, _chunkRing.TakeConsumer(), _stateMailbox.TakeWriter(), _wrist, _commandMailbox.TakeWriter());
             _controllers = new ControllerFactory(Model, limits, _buses, cycle, config, Follower);
             _slot.Prepare(_controllers.Build(config.Controllers.Default));
@@ -481,26 +473,4 @@ public sealed class RobotRuntime : IDisposable
 
         return new ForceTorqueSensor(driver, new ForceTorqueSensorOptions { SensorIndex = 0 });
     }
-
-    private void PlaceAtStart(PlantConfig plantConfig)
-    {
-        var q = new double[Model.DofCount];
-        for (int i = 0; i < q.Length; i++)
-        {
-            ModelJoint joint = Model.Joints[i];
-            double start = plantConfig.InitialPositions.TryGetValue(joint.Name, out double v) ? v : 0;
-            q[i] = Math.Clamp(start, joint.LowerLimit, joint.UpperLimit);
-        }
-
-        Plant!.SetState(q, new double[q.Length]);
-    }
-
-    private static PlantOptions PlantOptionsFor(PlantConfig plant, RobotConfig config) => new()
-    {
-        Integrator = plant.Integrator == "euler" ? PlantIntegrator.SemiImplicitEuler : PlantIntegrator.RungeKutta4,
-        TableHeightM = plant.TableHeightM,
-        Boxes = SimulatedScene.FixedObstacles(plant),
-        ContactSpheres = plant.ContactSpheres.Select(s => new ContactSphere(s.Link, new Vec3(s.Center[0], s.Center[1], s.Center[2]), s.RadiusM)).ToArray(),
-        ForceTorqueSensors = config.Sensors.Select(s => s.Link).ToArray(),
-    };
 }

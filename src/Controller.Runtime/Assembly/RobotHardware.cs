@@ -31,28 +31,13 @@ public sealed class RobotHardware : IDisposable
         Config = config;
         Model = RobotModel.FromUrdf(UrdfParser.ParseFile(config.UrdfPath));
         Limits = JointLimitsFactory.Build(Model, config);
-        SafetyOptions = new SafetyOptions
-        {
-            BrainTimeoutNs = (long)(config.Safety.BrainTimeoutMs * 1e6),
-            StaleSensorCycles = config.Safety.StaleSensorCycles,
-            CollisionForceN = config.Safety.CollisionForceN,
-            CollisionTorqueNm = config.Safety.CollisionTorqueNm,
-        };
+        SafetyOptions = SimulatedPlantFactory.SafetyOptionsFor(config);
         try
         {
             if (config.Plant is { } plantConfig)
             {
                 // The same plant as the runtime's: armature, obstacles, contact spheres, initial positions.
-                RobotModel physical = plantConfig.ArmatureKgM2 > 0 ? Model.WithArmature(Enumerable.Repeat(plantConfig.ArmatureKgM2, Model.DofCount).ToArray()) : Model;
-                Plant = new RigidBodyPlant(physical, new PlantOptions
-                {
-                    Integrator = plantConfig.Integrator == "euler" ? PlantIntegrator.SemiImplicitEuler : PlantIntegrator.RungeKutta4,
-                    TableHeightM = plantConfig.TableHeightM,
-                    Boxes = SimulatedScene.FixedObstacles(plantConfig),
-                    ContactSpheres = plantConfig.ContactSpheres.Select(s => new ContactSphere(s.Link, new Vec3(s.Center[0], s.Center[1], s.Center[2]), s.RadiusM)).ToArray(),
-                    ForceTorqueSensors = config.Sensors.Select(s => s.Link).ToArray(),
-                });
-                Plant.SetState(InitialPositions(Model, plantConfig), new double[Model.DofCount]);
+                Plant = SimulatedPlantFactory.Create(Model, config, plantConfig);
                 _stepper = new PlantStepper(Plant, plantConfig.RateHz);
                 _owned.Add(_stepper);
             }
@@ -155,18 +140,5 @@ public sealed class RobotHardware : IDisposable
         }
 
         _owned.Clear();
-    }
-
-    private static double[] InitialPositions(RobotModel model, PlantConfig plant)
-    {
-        var q = new double[model.DofCount];
-        for (int i = 0; i < q.Length; i++)
-        {
-            ModelJoint joint = model.Joints[i];
-            double start = plant.InitialPositions.TryGetValue(joint.Name, out double v) ? v : 0;
-            q[i] = Math.Clamp(start, joint.LowerLimit, joint.UpperLimit);
-        }
-
-        return q;
     }
 }
