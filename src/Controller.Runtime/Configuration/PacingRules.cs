@@ -1,0 +1,116 @@
+using System.Globalization;
+using YamlDotNet.RepresentationModel;
+
+namespace Controller.Runtime.Configuration;
+
+/// <summary>
+/// Reads <c>loop.pacing</c> and <c>loop.pacing_bus</c>, then checks them against the buses once those are read:
+/// <c>dc</c> needs exactly one <c>cia402-ethercat</c> bus with distributed clocks whose SYNC0 runs at the loop's period,
+/// and distributed clocks need <c>pacing: dc</c> (a loop on its own clock would drift through the SYNC0 pulses);
+/// <c>device</c> needs <c>pacing_bus</c> naming a bus whose kind can start cycles.
+/// </summary>
+internal static class PacingRules
+{
+    private static readonly Dictionary<string, LoopPacing> Pacings = new()
+    {
+        ["clock"] = LoopPacing.Clock, ["dc"] = LoopPacing.Dc, ["device"] = LoopPacing.Device,
+    };
+
+    /// <summary>
+    /// Why each bus type cannot pace the loop by a device event. Every driver of this runtime asks its devices and is
+    /// answered inside the same cycle (an EtherCAT frame is exchanged in Write, a CAN SYNC is answered at once, a serial
+    /// sync read is a request): the reply that could start the next cycle arrives right after the write, so it would run the
+    /// loop free instead of on a device's clock. A bus type that sends on its own clock gets no entry here.
+    /// </summary>
+    private static readonly Dictionary<string, string> CannotPace = new()
+    {
+        ["dynamixel"] = "a Dynamixel bus answers only the runtime's own sync read",
+        ["feetech"] = "a Feetech bus answers only the runtime's own sync read",
+        ["cia402-can"] = "CiA 402 drives answer the SYNC the runtime sends in the same cycle",
+        ["mit-can"] = "MIT actuators answer each command frame at once",
+        ["cia402-ethercat"] = "the EtherCAT frame is sent and returns within the cycle's write (pace an EtherCAT bus with pacing: dc)",
+    };
+
+    public static (LoopPacing Pacing, string? PacingBus) Read(YamlConfigReader r, YamlMappingNode loop) =>
+        (r.Choice(loop, "loop", "pacing", LoopPacing.Clock, Pacings), r.String(loop, "loop", "pacing_bus", required: false));
+
+    /// <summary>Cross-checks the pacing with the buses (<paramref name="loop"/> null: the file has no loop section).</summary>
+    public static void Check(YamlConfigReader r, YamlMappingNode root, YamlMappingNode? loop, LoopConfig config, IReadOnlyList<BusConfig> buses)
+    {
+        var dcBuses = buses.Select((b, i) => (Bus: b, Index: i)).Where(p => p.Bus.DistributedClocks is { Enabled: true }).ToList();
+        YamlNode? pacingNode = loop is null ? null : r.Child(loop, "pacing");
+        string pacingName = Pacings.First(p => p.Value == config.Pacing).Key;
+        if (config.Pacing != LoopPacing.Dc)
+        {
+            foreach (var (bus, i) in dcBuses)
+            {
+                r.Error(BusNode(root, i), $"buses[{i}].distributed_clocks",
+                    $"distributed clocks on bus '{bus.Name}' need loop.pacing: dc (pacing is '{pacingName}': a loop on its own clock drifts through the SYNC0 pulses and the drives miss frames)");
+            }
+        }
+        else if (dcBuses.Count == 0)
+        {
+            r.Error(pacingNode, "loop.pacing", "'dc' needs one cia402-ethercat bus with distributed_clocks: { enabled: true }; no bus has distributed clocks enabled");
+        }
+        else if (dcBuses.Count > 1)
+        {
+            r.Error(pacingNode, "loop.pacing",
+                $"'dc' locks the loop to one bus's DC time; {dcBuses.Count} buses have distributed clocks enabled ({string.Join(", ", dcBuses.Select(p => p.Bus.Name))}): enable them on one");
+        }
+        else
+        {
+            CheckDcCycle(r, root, config, dcBuses[0].Bus, dcBuses[0].Index);
+        }
+
+        YamlNode? busNameNode = loop is null ? null : r.Child(loop, "pacing_bus");
+        if (config.Pacing != LoopPacing.Device)
+        {
+            if (config.PacingBus is not null)
+            {
+                r.Error(busNameNode, "loop.pacing_bus", $"only read with pacing: device (pacing is '{pacingName}')");
+            }
+
+            return;
+        }
+
+        if (config.PacingBus is null)
+        {
+            r.Error((YamlNode?)loop ?? root, "loop.pacing_bus", "missing: pacing: device names the bus whose frames start each cycle (pacing_bus: NAME)");
+            return;
+        }
+
+        BusConfig? paced = buses.FirstOrDefault(b => b.Name == config.PacingBus);
+        if (paced is null)
+        {
+            r.Error(busNameNode, "loop.pacing_bus", $"'{config.PacingBus}' is not a bus of this configuration; buses: {string.Join(", ", buses.Select(b => b.Name))}");
+        }
+        else if (CannotPace.TryGetValue(paced.Type, out string? why))
+        {
+            r.Error(busNameNode, "loop.pacing_bus",
+                $"bus '{paced.Name}' ({paced.Type}) cannot pace the loop: {why}; no bus type of this runtime sends on its own clock, so use pacing: clock or dc");
+        }
+    }
+
+    private static void CheckDcCycle(YamlConfigReader r, YamlMappingNode root, LoopConfig loop, BusConfig bus, int index)
+    {
+        DistributedClocksConfig dc = bus.DistributedClocks!;
+        long loopNs = DistributedClocksConfig.LoopPeriodNs(loop.RateHz);
+        string at = $"buses[{index}].distributed_clocks";
+        YamlMappingNode? node = (BusNode(root, index) as YamlMappingNode) is { } b ? r.Child(b, "distributed_clocks") as YamlMappingNode : null;
+        if (dc.Sync0CycleNs is long cycle && cycle != loopNs)
+        {
+            r.Error(node is null ? null : r.Child(node, "sync0_cycle"), $"{at}.sync0_cycle",
+                $"{cycle / 1000} µs differs from the loop's period ({Us(loopNs)} µs at loop.rate_hz {loop.RateHz.ToString(CultureInfo.InvariantCulture)}); with pacing: dc SYNC0 runs at the loop's period (sync0_cycle: loop)");
+        }
+        else if (dc.Sync0ShiftNs >= loopNs)
+        {
+            r.Error(node is null ? null : r.Child(node, "sync0_shift_us"), $"{at}.sync0_shift_us",
+                $"{Us(dc.Sync0ShiftNs)} is not less than the SYNC0 cycle ({Us(loopNs)} µs, the loop's period); allowed [0, {Us(loopNs)})");
+        }
+    }
+
+    private static string Us(long ns) => (ns / 1e3).ToString(CultureInfo.InvariantCulture);
+
+    private static YamlNode? BusNode(YamlMappingNode root, int index) =>
+        root.Children.TryGetValue(new YamlScalarNode("buses"), out YamlNode? list) && list is YamlSequenceNode s && index < s.Children.Count ? s.Children[index] : null;
+}
