@@ -34,8 +34,23 @@ internal static class PacingRules
     public static (LoopPacing Pacing, string? PacingBus) Read(YamlConfigReader r, YamlMappingNode loop) =>
         (r.Choice(loop, "loop", "pacing", LoopPacing.Clock, Pacings), r.String(loop, "loop", "pacing_bus", required: false));
 
-    /// <summary>Cross-checks the pacing with the buses (<paramref name="loop"/> null: the file has no loop section).</summary>
-    public static void Check(YamlConfigReader r, YamlMappingNode root, YamlMappingNode? loop, LoopConfig config, IReadOnlyList<BusConfig> buses)
+    /// <summary>
+    /// Cross-checks the pacing with the buses (<paramref name="loop"/> null: the file has no loop section), then resolves
+    /// <c>sync0_cycle: loop</c> to the loop's period in <paramref name="buses"/>, so the bus factory needs no loop settings.
+    /// </summary>
+    public static void Check(YamlConfigReader r, YamlMappingNode root, YamlMappingNode? loop, LoopConfig config, List<BusConfig> buses)
+    {
+        CheckPacing(r, root, loop, config, buses);
+        for (int i = 0; i < buses.Count; i++)
+        {
+            if (buses[i].DistributedClocks is { Sync0CycleNs: null } dc)
+            {
+                buses[i] = buses[i] with { DistributedClocks = dc with { Sync0CycleNs = dc.CycleNs(config.RateHz) } };
+            }
+        }
+    }
+
+    private static void CheckPacing(YamlConfigReader r, YamlMappingNode root, YamlMappingNode? loop, LoopConfig config, List<BusConfig> buses)
     {
         var dcBuses = buses.Select((b, i) => (Bus: b, Index: i)).Where(p => p.Bus.DistributedClocks is { Enabled: true }).ToList();
         YamlNode? pacingNode = loop is null ? null : r.Child(loop, "pacing");
