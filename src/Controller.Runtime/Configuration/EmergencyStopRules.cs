@@ -26,7 +26,8 @@ internal static class EmergencyStopRules
         r.RejectUnknownKeys(m, At, "type", "chip", "line", "healthy_high");
         string type = r.Choice(m, At, "type", "sim", Types, required: true);
         bool gpio = type == "gpio";
-        if (!gpio && r.Child(m, "chip") is { } chipNode)
+        bool known = r.Child(m, "type") is YamlScalarNode { Value: { } given } && Types.ContainsKey(given);
+        if (known && !gpio && r.Child(m, "chip") is { } chipNode)
         {
             r.Error(chipNode, $"{At}.chip", "only type: gpio takes a chip (the N of /dev/gpiochipN)");
         }

@@ -54,12 +54,17 @@ internal static class PacingRules
     {
         var dcBuses = buses.Select((b, i) => (Bus: b, Index: i)).Where(p => p.Bus.DistributedClocks is { Enabled: true }).ToList();
         YamlNode? pacingNode = loop is null ? null : r.Child(loop, "pacing");
+        if (pacingNode is not null && !(pacingNode is YamlScalarNode { Value: { } given } && Pacings.ContainsKey(given)))
+        {
+            return; // already reported by Read; checking the fallback against the buses would only add noise
+        }
+
         string pacingName = Pacings.First(p => p.Value == config.Pacing).Key;
         if (config.Pacing != LoopPacing.Dc)
         {
             foreach (var (bus, i) in dcBuses)
             {
-                r.Error(BusNode(root, i), $"buses[{i}].distributed_clocks",
+                r.Error(DcKey(root, i), $"buses[{i}].distributed_clocks",
                     $"distributed clocks on bus '{bus.Name}' need loop.pacing: dc (pacing is '{pacingName}': a loop on its own clock drifts through the SYNC0 pulses and the drives miss frames)");
             }
         }
@@ -90,7 +95,7 @@ internal static class PacingRules
 
         if (config.PacingBus is null)
         {
-            r.Error((YamlNode?)loop ?? root, "loop.pacing_bus", "missing: pacing: device names the bus whose frames start each cycle (pacing_bus: NAME)");
+            r.Error(pacingNode, "loop.pacing_bus", "missing: pacing: device names the bus whose frames start each cycle (pacing_bus: NAME)");
             return;
         }
 
@@ -111,7 +116,7 @@ internal static class PacingRules
         DistributedClocksConfig dc = bus.DistributedClocks!;
         long loopNs = DistributedClocksConfig.LoopPeriodNs(loop.RateHz);
         string at = $"buses[{index}].distributed_clocks";
-        YamlMappingNode? node = (BusNode(root, index) as YamlMappingNode) is { } b ? r.Child(b, "distributed_clocks") as YamlMappingNode : null;
+        YamlMappingNode? node = DcMapping(root, index);
         if (dc.Sync0CycleNs is long cycle && cycle != loopNs)
         {
             r.Error(node is null ? null : r.Child(node, "sync0_cycle"), $"{at}.sync0_cycle",
@@ -126,6 +131,16 @@ internal static class PacingRules
 
     private static string Us(long ns) => (ns / 1e3).ToString(CultureInfo.InvariantCulture);
 
-    private static YamlNode? BusNode(YamlMappingNode root, int index) =>
-        root.Children.TryGetValue(new YamlScalarNode("buses"), out YamlNode? list) && list is YamlSequenceNode s && index < s.Children.Count ? s.Children[index] : null;
+    /// <summary>The <c>distributed_clocks</c> key of bus <paramref name="index"/> (for the line of a message).</summary>
+    private static YamlNode? DcKey(YamlMappingNode root, int index) =>
+        root.Children.TryGetValue(new YamlScalarNode("buses"), out YamlNode? node) && node is YamlSequenceNode list && index < list.Children.Count
+        && list.Children[index] is YamlMappingNode bus
+            ? bus.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: "distributed_clocks" })
+            : null;
+
+    /// <summary>The <c>distributed_clocks</c> mapping of bus <paramref name="index"/>.</summary>
+    private static YamlMappingNode? DcMapping(YamlMappingNode root, int index) =>
+        DcKey(root, index) is { } key && root.Children[new YamlScalarNode("buses")] is YamlSequenceNode list && list.Children[index] is YamlMappingNode bus
+            ? bus.Children[key] as YamlMappingNode
+            : null;
 }
