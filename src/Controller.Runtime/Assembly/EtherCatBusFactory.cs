@@ -26,6 +26,9 @@ internal static class EtherCatBusFactory
     /// <summary>The master's source MAC (locally administered; EtherCAT slaves do not care, switches never see it).</summary>
     private static readonly MacAddress MasterMac = new(0x02_00_00_00_00_01);
 
+    /// <summary>SYNC0 pulses a simulated drive may see without a frame before it reports a sync error (1 s at 1 kHz).</summary>
+    private const int SimulatedSyncErrorLimit = 1000;
+
     public static JointBus Build(BusConfig bus, RobotModel model, ISimulatedPlant? plant, List<IDisposable> owned)
     {
         int offset = model.JointIndex(bus.Servos[0].Joint);
@@ -43,12 +46,13 @@ internal static class EtherCatBusFactory
                 throw new InvalidOperationException($"bus '{bus.Name}': a simulated segment holds only the listed drives, so their slave positions must be 0..{positions.Length - 1}; got {string.Join(", ", positions)}");
             }
 
-            // In DC mode a simulated drive counts the SYNC0 pulses between two frames; a loaded host that deschedules the loop
-            // for a few cycles must show as counted missed frames (0x1C32:0B), not as a fatal sync error after three.
+            // In DC mode a simulated drive counts the SYNC0 pulses between two frames, on the host's clock: a loaded host that
+            // deschedules the loop or the segment's thread for tens of milliseconds must show as counted missed frames
+            // (0x1C32:0B), not as a fatal sync error after three. A second without a frame still is one.
             var slaves = bus.Servos.OrderBy(s => s.Id)
                 .Select(s => new SimulatedCia402Drive(plant, model.JointIndex(s.Joint), CanBusFactory.ScalingOf(s), serialNumber: (uint)(s.Id + 1), CanBusFactory.SimulatedDriveServo)
                 {
-                    SyncErrorLimit = CanBusFactory.SimulatedMaxMissedCycles,
+                    SyncErrorLimit = SimulatedSyncErrorLimit,
                 }.Slave);
             var segment = new SimulatedSegment(slaves);
             var (master, far) = VirtualNic.CreatePair();
