@@ -67,7 +67,9 @@ internal static class EtherCatBusFactory
             owned.Add(transport);
         }
 
-        var port = new EtherCatPort(transport, MasterMac);
+        // Acyclic exchanges (discovery, SDOs, DC start-up) on a simulated segment wait for its thread: on a loaded host a
+        // quarter of a second is not unusual, so give it two seconds (4 tries of 500 ms) rather than a real wire's 200 ms.
+        var port = bus.IsSimulated ? new EtherCatPort(transport, MasterMac, timeoutNs: 500_000_000) : new EtherCatPort(transport, MasterMac);
         IReadOnlyList<DiscoveredSlave> found = EtherCatDiscovery.Discover(port);
         foreach (ServoConfig s in bus.Servos.Where(s => s.Id >= found.Count))
         {

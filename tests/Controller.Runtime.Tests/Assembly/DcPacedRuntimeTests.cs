@@ -21,7 +21,7 @@ public class DcPacedRuntimeTests(ITestOutputHelper output)
     {
         string file = RobotConfigLoaderTests.Hardware("cia402-ethercat-arm/robot.yaml");
         string text = File.ReadAllText(file).Replace("interface: eth0", "interface: sim").Replace("cpu: 3 ", "cpu: -1 ")
-            .Replace("      sync0_shift_us: 0", "      sync0_shift_us: 0\n      drift_compensation_frames: 1000")
+            .Replace("sync0_shift_us: 0 }", "sync0_shift_us: 0, drift_compensation_frames: 1000 }")
             + "\nplant:\n  armature_kgm2: 0.01\n";
         return RobotConfigLoader.Parse(text, file);
     }
