@@ -71,4 +71,21 @@ public class DcPacedRuntimeTests(ITestOutputHelper output)
         output.WriteLine($"phase error median {(settled.Length == 0 ? 0 : settled[settled.Length / 2]) / 1e3:F1} µs over {settled.Length} samples; " +
                          $"shift {pacing.ShiftNs / 1e3:F1} µs; {pacing.Observations} observations; bus faults {faults}");
     }
+
+    [Fact]
+    public void LoopCycles_DcPacedSimulatedArm_AllocateNothingOnTheLoopThread()
+    {
+        // The DC-locked pacer, the CiA 402 EtherCAT driver feeding the phase lock, and the cycle with its e-stop read.
+        using var runtime = RobotRuntime.Build(SimulatedArm(), new RuntimeOptions { NoBrain = true });
+        runtime.Start(loopThread: false);
+        runtime.RunCyclesOnCallingThread(300);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        runtime.RunCyclesOnCallingThread(2000);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long observations = runtime.DcPacing!.Observations;
+        runtime.Stop();
+
+        Assert.Equal(0, allocated);
+        Assert.True(observations > 1000, $"{observations} reference clock times reached the phase lock");
+    }
 }
