@@ -5,6 +5,7 @@ using Controller.Cerebellum.Loop;
 using Controller.Cerebellum.Realtime;
 using Controller.Cerebellum.Safety;
 using Controller.Hardware.Devices;
+using Controller.Hardware.Devices.EtherCat;
 using Controller.Hardware.Devices.ForceTorque;
 using Controller.Hardware.Devices.Ati;
 using Controller.Hardware.Devices.Robotiq;
@@ -105,7 +106,9 @@ public sealed class RobotRuntime : IDisposable
 
             // The brain watchdog guards only a controller that takes chunks (CerebellumCycle): hand guiding or holding waits on no brain.
             _safety = new SafetySupervisor(limits, SimulatedPlantFactory.SafetyOptionsFor(config), _recordingTaps?.Events);
-            var cycle = new CerebellumCycle(_buses, _slot, _safety, _chunkRing.TakeConsumer(), _stateMailbox.TakeWriter(), _wrist, _commandMailbox.TakeWriter());
+            var cycle = new CerebellumCycle(_buses, _slot, _safety, _chunkRing.TakeConsumer(), _stateMailbox.TakeWriter(), _wrist, _commandMailbox.TakeWriter(),
+                EmergencyStopFactory.Build(config.Safety.EmergencyStop, _owned, out SimulatedEmergencyStop? simulatedStop));
+            SimulatedEmergencyStop = simulatedStop;
             _controllers = new ControllerFactory(Model, limits, _buses, cycle, config, Follower);
             _slot.Prepare(_controllers.Build(config.Controllers.Default));
             ActiveControllerKind = config.Controllers.Default;
@@ -129,8 +132,8 @@ public sealed class RobotRuntime : IDisposable
                 _owned.Add(_recorder);
             }
 
-            long spinNs = config.Loop.SpinMicroseconds * 1000L;
-            _loop = new CycleLoop<CerebellumCycle>(cycle, new AbsoluteDeadlinePacer(spinNs), new LoopOptions(config.Loop.RateHz), _statisticsMailbox.TakeWriter());
+            (IPacer pacer, Pacing, DcPacing) = LoopPacerFactory.Build(config, _buses);
+            _loop = new CycleLoop<CerebellumCycle>(cycle, pacer, new LoopOptions(config.Loop.RateHz), _statisticsMailbox.TakeWriter());
         }
         catch
         {
@@ -207,6 +210,15 @@ public sealed class RobotRuntime : IDisposable
 
     /// <summary>The joint buses.</summary>
     public IReadOnlyList<JointBus> Buses => _buses;
+
+    /// <summary>What paces the loop (<c>loop.pacing</c>), in one line for the start-up report.</summary>
+    public string Pacing { get; } = "";
+
+    /// <summary>With <c>loop.pacing: dc</c>: the phase lock the loop's deadlines follow (its phase error, shift, observations).</summary>
+    public DcLoopPacing? DcPacing { get; }
+
+    /// <summary>With <c>safety.estop: { type: sim }</c>: the e-stop button tests and tools press (null otherwise).</summary>
+    public SimulatedEmergencyStop? SimulatedEmergencyStop { get; }
 
     /// <summary>Builds everything a configuration describes; nothing moves until <see cref="Start()"/>.</summary>
     /// <exception cref="ConfigException">The configuration cannot be built (a limit outside the URDF's).</exception>

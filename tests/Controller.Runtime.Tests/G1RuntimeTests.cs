@@ -86,6 +86,7 @@ public class G1RuntimeTests
         // A CiA 402 cycle is 4 frames per drive + SYNC, about 3 ms of a 1 Mbit/s wire for six drives: the loop runs at 250 Hz.
         string file = RobotConfigLoaderTests.Hardware("cia402-ethercat-arm/robot.yaml");
         string text = File.ReadAllText(file).Replace("type: cia402-ethercat", "type: cia402-can").Replace("interface: eth0", "interface: sim")
+            .Replace("  pacing: dc ", "  pacing: clock ").Replace("    distributed_clocks:", "    # distributed_clocks:")
             .Replace("    fault_reaction: hold", "    bitrate: 1000000 #").Replace("cpu: 3 ", "cpu: -1 ").Replace("rate_hz: 1000", "rate_hz: 250") + "\nplant:\n  armature_kgm2: 0.01\n";
         for (int id = 5; id >= 0; id--)
         {

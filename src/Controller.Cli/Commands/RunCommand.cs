@@ -124,6 +124,7 @@ public static class RunCommand
         output.WriteLine($"robotctl run: {config.Name} up ({(config.IsSimulated ? "simulated: plant, scene and twins running" : "hardware")}); " +
                          $"loop {config.Loop.RateHz.ToString(CultureInfo.InvariantCulture)} Hz; buses {string.Join(", ", runtime.Buses.Select(b => $"{b.Name} ({b.JointCount} joints)"))}. Ctrl+C stops.");
         BusLoadLines.Write(config, output);
+        output.WriteLine($"  pacing: {runtime.Pacing}{(config.Safety.EmergencyStop is { } estop ? $"; e-stop: {estop.Type} line {estop.Line}" : "; no e-stop line")}");
         Thread.Sleep(50);
         if (runtime.RealtimeReport is { } report)
         {

@@ -11,9 +11,10 @@ namespace Controller.Runtime.Configuration;
 /// <param name="CalibrationPath">Full path of a LeRobot calibration JSON (Feetech buses, <c>calibration:</c>), or null.</param>
 /// <param name="OverSlcan">CAN buses: <see cref="Port"/> is the serial port of an SLCAN adapter (<c>slcan:</c>), not a SocketCAN interface.</param>
 /// <param name="FaultReaction">EtherCAT buses: "hold" (drives hold the latched position) or "disable" (torque off) once a fault stops the commands.</param>
+/// <param name="DistributedClocks">EtherCAT buses: distributed clocks and SYNC0 (<c>distributed_clocks:</c>), or null.</param>
 public sealed record BusConfig(
     string Name, string Type, string Port, int Baud, string OperatingMode, double ReplyTimeoutMs, IReadOnlyList<ServoConfig> Servos,
-    string? CalibrationPath = null, bool OverSlcan = false, string FaultReaction = "hold")
+    string? CalibrationPath = null, bool OverSlcan = false, string FaultReaction = "hold", DistributedClocksConfig? DistributedClocks = null)
 {
     /// <summary>True for the CAN bus types (<c>cia402-can</c>, <c>mit-can</c>).</summary>
     public bool IsCan => Type is "cia402-can" or "mit-can";

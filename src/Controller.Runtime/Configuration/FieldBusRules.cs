@@ -28,7 +28,7 @@ internal static class FieldBusRules
         }
         else
         {
-            r.RejectUnknownKeys(m, at, "name", "type", "interface", "fault_reaction", "servos");
+            r.RejectUnknownKeys(m, at, "name", "type", "interface", "fault_reaction", "distributed_clocks", "servos");
         }
 
         string? iface = r.String(m, at, "interface", required: false);
@@ -70,7 +70,8 @@ internal static class FieldBusRules
             5,
             servos,
             OverSlcan: slcan is not null,
-            FaultReaction: reaction);
+            FaultReaction: reaction,
+            DistributedClocks: can ? null : EtherCatDcRules.Read(r, m, at));
     }
 
     private static ServoConfig ReadDrive(YamlConfigReader r, YamlMappingNode s, string at, bool can, bool cia402)

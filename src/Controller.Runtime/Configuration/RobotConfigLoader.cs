@@ -70,6 +70,7 @@ public static class RobotConfigLoader
             r.Error(r.Child(root, "sensors"), "sensors", $"{sensors.Count} sensors are listed; the runtime reads one wrist force/torque sensor");
         }
 
+        PacingRules.Check(r, root, r.Mapping(root, "", "loop", required: false), loop, buses);
         var limits = ReadLimits(r, r.Mapping(root, "", "limits", required: false));
         SafetyConfig safety = ReadSafety(r, r.Mapping(root, "", "safety", required: false));
         BrainConfig? brain = r.Mapping(root, "", "brain", required: false) is { } b ? ReadBrain(r, b, directory) : null;
@@ -98,12 +99,15 @@ public static class RobotConfigLoader
             return new LoopConfig(1000, 80, -1, 50);
         }
 
-        r.RejectUnknownKeys(m, "loop", "rate_hz", "priority", "cpu", "spin_us");
+        r.RejectUnknownKeys(m, "loop", "rate_hz", "priority", "cpu", "spin_us", "pacing", "pacing_bus");
+        var (pacing, pacingBus) = PacingRules.Read(r, m);
         return new LoopConfig(
             r.Double(m, "loop", "rate_hz", 1000, 250, 4000),
             r.Int(m, "loop", "priority", 80, 1, 99),
             r.Int(m, "loop", "cpu", -1, -1, 1023),
-            r.Int(m, "loop", "spin_us", 50, 0, 1000));
+            r.Int(m, "loop", "spin_us", 50, 0, 1000),
+            pacing,
+            pacingBus);
     }
 
     private static PlantConfig ReadPlant(YamlConfigReader r, YamlMappingNode m)
@@ -269,13 +273,14 @@ public static class RobotConfigLoader
             return new SafetyConfig(200, 3, 60, 8, 10);
         }
 
-        r.RejectUnknownKeys(m, "safety", "brain_timeout_ms", "stale_sensor_cycles", "collision_force_n", "collision_torque_nm", "default_acceleration");
+        r.RejectUnknownKeys(m, "safety", "brain_timeout_ms", "stale_sensor_cycles", "collision_force_n", "collision_torque_nm", "default_acceleration", "estop");
         return new SafetyConfig(
             r.Double(m, "safety", "brain_timeout_ms", 200, 1, 60_000),
             r.Int(m, "safety", "stale_sensor_cycles", 3, 1, 1000),
             r.Double(m, "safety", "collision_force_n", 60, 0.1, 10_000),
             r.Double(m, "safety", "collision_torque_nm", 8, 0.01, 1000),
-            r.Double(m, "safety", "default_acceleration", 10, 0.01, 1e4));
+            r.Double(m, "safety", "default_acceleration", 10, 0.01, 1e4),
+            EmergencyStopRules.Read(r, m));
     }
 
     private static BrainConfig ReadBrain(YamlConfigReader r, YamlMappingNode m, string directory)

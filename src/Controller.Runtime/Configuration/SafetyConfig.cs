@@ -6,4 +6,6 @@ namespace Controller.Runtime.Configuration;
 /// <param name="CollisionForceN">Wrist force above which contact is a collision.</param>
 /// <param name="CollisionTorqueNm">Wrist torque above which contact is a collision.</param>
 /// <param name="DefaultAccelerationRadPerS2">Acceleration limit for joints without an override (URDF has none).</param>
-public sealed record SafetyConfig(double BrainTimeoutMs, int StaleSensorCycles, double CollisionForceN, double CollisionTorqueNm, double DefaultAccelerationRadPerS2);
+/// <param name="EmergencyStop">The e-stop input line (<c>estop:</c>), or null for none.</param>
+public sealed record SafetyConfig(double BrainTimeoutMs, int StaleSensorCycles, double CollisionForceN, double CollisionTorqueNm, double DefaultAccelerationRadPerS2,
+    EmergencyStopConfig? EmergencyStop = null);

@@ -82,7 +82,7 @@ public class FieldBusConfigTests
         { "    slcan: /dev/ttyACM0\n", "    slcan: /dev/ttyACM0\n    interface: can1\n", 21, "buses[2].slcan",
             "give either interface ('can1') or slcan ('/dev/ttyACM0'), not both" },
         { "    interface: eth1\n", "    interface: eth1\n    port: /dev/ttyUSB0\n", 7, "buses[0].port",
-            "unknown key 'port'; allowed here: name, type, interface, fault_reaction, servos" },
+            "unknown key 'port'; allowed here: name, type, interface, fault_reaction, distributed_clocks, servos" },
         { "    interface: can0\n", "    interface: can0\n    fault_reaction: hold\n", 15, "buses[1].fault_reaction",
             "unknown key 'fault_reaction'; allowed here: name, type, interface, slcan, bitrate, servos" },
         { "fault_reaction: disable", "fault_reaction: coast", 7, "buses[0].fault_reaction", "'coast' is not one of: hold, disable" },

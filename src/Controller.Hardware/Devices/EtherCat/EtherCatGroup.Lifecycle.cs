@@ -92,7 +92,9 @@ public sealed partial class EtherCatGroup
     /// <summary>
     /// Faulted (or OP) → OP without restarting: reads every slave's AL status; a slave out of OP gets its error acknowledged and is
     /// taken up again from where it is (from INIT: mailbox, start-up SDOs, SM/FMMU; from PRE-OP: SM/FMMU; from SAFE-OP: OP).
-    /// Returns a new writer; the old one stays dead.
+    /// A slave that lost its station address (power cycled) gets it again by its position. With distributed clocks, slaves that
+    /// came back from INIT or whose SYNC0 stopped get delays, offsets and SYNC0 again (<see cref="DcRejoin"/>) before SAFE-OP,
+    /// while the others keep their system time. Returns a new writer; the old one stays dead.
     /// </summary>
     /// <exception cref="InvalidOperationException">The group is neither Faulted nor in OP.</exception>
     /// <exception cref="EtherCatException">A slave still does not answer (unplugged) or refuses; call again later.</exception>
@@ -103,20 +105,43 @@ public sealed partial class EtherCatGroup
             throw new InvalidOperationException($"EtherCAT group: cannot recover in state {state}; it must be Faulted or Op.");
         SetState(EtherCatGroupState.Faulted);
         var found = new List<(ushort, AlState, ushort)>();
+        var from = new AlState?[_slaves.Length];
+        var returning = new HashSet<ushort>();
         for (int i = 0; i < _slaves.Length; i++)
         {
             var slave = _slaves[i];
-            var (status, code) = AlStateControl.Read(_port, slave.StationAddress);
+            var (status, code) = ReadStatusReaddressing(slave);
+            if (status.State is not (AlState.PreOp or AlState.SafeOp or AlState.Op))
+                returning.Add(slave.StationAddress);
             if (status.State == AlState.Op && !status.HasError)
                 continue;
             found.Add((slave.StationAddress, status.State, code));
+            from[i] = status.State;
             if (status.State is not (AlState.PreOp or AlState.SafeOp or AlState.Op))
             {
                 if (_mailboxes.ContainsKey(slave.StationAddress))
                     AlStateControl.RequestState(_port, slave.StationAddress, AlState.Init, Options.StateTimeoutNs, acknowledgeError: true);
                 EnterPreOp(slave);
             }
-            if (status.State is not (AlState.SafeOp or AlState.Op))
+        }
+        // Drives in DC SYNC0 mode refuse SAFE-OP until SYNC0 runs again: DC comes back before any slave goes up.
+        if (Options.DistributedClocks is { } dc && DcTopology is { } topology)
+        {
+            foreach (var clock in topology.Slaves)
+                if (clock.HasDistributedClock && DcRejoin.Sync0Lost(_port, clock.StationAddress))
+                    returning.Add(clock.StationAddress);
+            if (topology.Slaves.Any(c => c.HasDistributedClock && returning.Contains(c.StationAddress)))
+            {
+                DcTopology = DcRejoin.Restore(_port, _slaves, topology, returning, dc);
+                DcRecoveries++;
+            }
+        }
+        for (int i = 0; i < _slaves.Length; i++)
+        {
+            if (from[i] is not AlState was)
+                continue;
+            var slave = _slaves[i];
+            if (was is not (AlState.SafeOp or AlState.Op))
             {
                 ProcessImageRegisters.Write(_port, Layout!.Slaves[i]);
                 AlStateControl.RequestState(_port, slave.StationAddress, AlState.SafeOp, Options.StateTimeoutNs, acknowledgeError: true);
@@ -127,6 +152,36 @@ public sealed partial class EtherCatGroup
         LastRecoveredSlaves = found;
         Recoveries++;
         return OpenWriter();
+    }
+
+    /// <summary>Times <see cref="Recover"/> restored distributed clocks for slaves that had lost them.</summary>
+    public long DcRecoveries { get; private set; }
+
+    /// <summary>
+    /// AL status of a slave; one that does not answer at its station address but is present at its position with no address
+    /// (a power cycle cleared 0x0010) gets the address written again by position, then is read. A slave at that position
+    /// that has an address is another one (the lost slave is still away and the positions moved up): nothing is written.
+    /// </summary>
+    private (AlStatus Status, ushort Code) ReadStatusReaddressing(DiscoveredSlave slave)
+    {
+        try
+        {
+            return AlStateControl.Read(_port, slave.StationAddress);
+        }
+        catch (EtherCatException) when (Readdress(slave))
+        {
+            return AlStateControl.Read(_port, slave.StationAddress);
+        }
+    }
+
+    private bool Readdress(DiscoveredSlave slave)
+    {
+        uint address = EtherCatAddress.AutoIncrement(slave.Position, EscRegister.ConfiguredStationAddress);
+        Span<byte> word = stackalloc byte[2];
+        if (_port.Exchange(EtherCatCommand.Aprd, address, word, 1) != ExchangeStatus.Ok || BinaryPrimitives.ReadUInt16LittleEndian(word) != 0)
+            return false;
+        BinaryPrimitives.WriteUInt16LittleEndian(word, slave.StationAddress);
+        return _port.Exchange(EtherCatCommand.Apwr, address, word, 1) == ExchangeStatus.Ok;
     }
 
     /// <summary>Any state → Stopped: outputs zeroed and sent once, every slave asked for INIT. Never throws.</summary>

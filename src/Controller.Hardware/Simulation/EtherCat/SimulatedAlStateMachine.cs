@@ -76,6 +76,14 @@ public sealed class SimulatedAlStateMachine
         Refuse(code);
     }
 
+    /// <summary>Power-on: INIT without an error indication (a power cycle of the slave).</summary>
+    public void PowerOn()
+    {
+        State = AlState.Init;
+        HasError = false;
+        StatusCode = AlStatusCode.NoError;
+    }
+
     private void Refuse(AlStatusCode code)
     {
         HasError = true;

@@ -52,6 +52,25 @@ public sealed class SimulatedDcClock
     /// <summary>The last system time difference (own − received), ns, as 0x092C shows it in sign–magnitude.</summary>
     public long LastDifferenceNs { get; private set; }
 
+    /// <summary>
+    /// Power-on of the ESC (its registers are cleared by the slave): the local clock restarts at <paramref name="localStartNs"/>
+    /// when the next frame arrives, and the time control loop forgets its correction.
+    /// </summary>
+    public void PowerOn(long localStartNs)
+    {
+        LocalStartNs = localStartNs;
+        _started = false;
+        _trueNs = 0;
+        _localNs = 0;
+        _fractionNs = 0;
+        _returnNs = null;
+        _downstreamPort = -1;
+        _lastCompareTrueNs = long.MinValue;
+        CorrectionPpm = 0;
+        LastDifferenceNs = 0;
+        Sync0StartNs = 0;
+    }
+
     /// <summary>The host's monotonic time in ns: the default true time of a segment.</summary>
     public static long HostNowNs() => (long)(Stopwatch.GetTimestamp() * (1e9 / Stopwatch.Frequency));
 

@@ -42,6 +42,11 @@ public sealed class SimulatedSlave
         _mailboxResponse = new byte[Math.Max((int)Sii.Header.StandardMailbox.SendSize, SdoLayout.InitiateBytes)];
         Al = new SimulatedAlStateMachine(CheckTransition);
         Dc = new SimulatedDcClock(_memory);
+        InitialiseRegisters();
+    }
+
+    private void InitialiseRegisters()
+    {
         var m = _memory.AsSpan();
         m[EscRegister.Type] = 0x11;           // an ET1100-like ESC
         m[EscRegister.FmmuCount] = (byte)Capabilities.FmmuCount;
@@ -98,6 +103,21 @@ public sealed class SimulatedSlave
 
     /// <summary>The ESC memory, for a device twin's application side (process data) and for tests. Writing it bypasses the ESC logic.</summary>
     public Span<byte> GetMutableMemory() => _memory;
+
+    /// <summary>
+    /// Fault injection: the slave loses power and comes back (call it while <see cref="Present"/> is false, or the master sees
+    /// the reset mid-cycle). Every register is at its power-on value — no station address, FMMUs, sync managers or DC
+    /// offset, delay and SYNC0, AL in INIT without error — and the DC unit's local clock restarts at
+    /// <paramref name="localStartNs"/>. The application (a drive's object dictionary) keeps its values, as a drive whose
+    /// parameters are stored in its own memory does.
+    /// </summary>
+    public void PowerCycle(long localStartNs = 0)
+    {
+        _memory.AsSpan().Clear();
+        Al.PowerOn();
+        Dc.PowerOn(localStartNs);
+        InitialiseRegisters();
+    }
 
     /// <summary>Drops to <paramref name="fallback"/> with an AL status code, as a slave does on a local error.</summary>
     public void Fail(AlState fallback, AlStatusCode code)
