@@ -118,7 +118,7 @@ public sealed class CycleLoop<TBody> where TBody : ICycleBody
     private void Step()
     {
         long period = Options.PeriodNs;
-        long deadline = _nextDeadlineNs;
+        long deadline = _pacer.AdjustDeadlineNs(_nextDeadlineNs);
         long wake = _pacer.WaitUntil(deadline);
         long measuredPeriod = Cycles == 0 ? period : wake - _lastWakeNs;
         var time = new CycleTime(Cycles, wake, deadline, period, measuredPeriod);

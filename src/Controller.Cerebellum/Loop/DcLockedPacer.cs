@@ -3,10 +3,12 @@ using Controller.Hardware.Devices.EtherCat;
 namespace Controller.Cerebellum.Loop;
 
 /// <summary>
-/// Phase-locks the loop to EtherCAT distributed-clocks time: wraps the loop's pacer and waits for each deadline moved by
-/// <see cref="DcLoopPacing.ShiftDeadlineNs"/>, while the EtherCAT driver feeds the pacing every good frame's reference
-/// clock time (<c>Cia402EtherCatDriver.Pacing</c>). The loop keeps its fixed grid; the shift carries the lock, so cycles
-/// start at a fixed phase before SYNC0. No allocation, lock or exception.
+/// Phase-locks the loop to EtherCAT distributed-clocks time: wraps the loop's pacer and moves the loop's schedule each
+/// cycle by <see cref="DcLoopPacing.TakeCorrectionNs"/> (<see cref="AdjustDeadlineNs"/>), while the EtherCAT driver feeds
+/// the pacing every good frame's reference clock time (<c>Cia402EtherCatDriver.Pacing</c>), so cycles start at a fixed
+/// phase before SYNC0. The schedule itself moves (not a shift added to a fixed grid): however far host and reference
+/// clocks drift apart, lateness and overruns are measured against the deadlines really waited for. No allocation, lock
+/// or exception.
 /// </summary>
 public sealed class DcLockedPacer : IPacer
 {
@@ -24,5 +26,8 @@ public sealed class DcLockedPacer : IPacer
     public long NowNs() => _inner.NowNs();
 
     /// <inheritdoc />
-    public long WaitUntil(long deadlineNs) => _inner.WaitUntil(_pacing.ShiftDeadlineNs(deadlineNs));
+    public long WaitUntil(long deadlineNs) => _inner.WaitUntil(deadlineNs);
+
+    /// <summary>The scheduled deadline moved by this cycle's phase-lock correction (applied once).</summary>
+    public long AdjustDeadlineNs(long scheduledNs) => scheduledNs + _pacing.TakeCorrectionNs();
 }

@@ -1,15 +1,16 @@
 namespace Controller.Hardware.Devices.EtherCat;
 
 /// <summary>
-/// The host-loop half of DC synchronisation, for a pacer decorator (the cerebellum's <c>DcLockedPacer</c>): the loop keeps its
-/// own fixed deadline grid, and each wait goes to <see cref="ShiftDeadlineNs"/> of it, i.e. the grid moved by the sum of the
-/// <see cref="DcPhaseLock"/> corrections so far. <see cref="Observe"/> feeds the reference clock's time read by the cyclic
+/// The host-loop half of DC synchronisation, for a pacer decorator (the cerebellum's <c>DcLockedPacer</c>): the loop moves
+/// its schedule by each <see cref="DcPhaseLock"/> correction once (<see cref="TakeCorrectionNs"/>); a loop that keeps a
+/// fixed grid instead waits for <see cref="ShiftDeadlineNs"/> of it, the grid moved by the sum of the corrections so far. <see cref="Observe"/> feeds the reference clock's time read by the cyclic
 /// frame's FRMW (<see cref="EtherCatGroup.ReferenceClockTimeNs"/>); each observation's correction is applied exactly once,
 /// so a cycle without a good frame keeps the shift where it is. Loop thread only; no allocation, lock or exception.
 /// </summary>
 /// <remarks>
 /// The shift grows at the rate difference of the host clock and the DC reference (a 20 ppm difference moves it 20 µs per
-/// second): the loop's lateness statistics see it as a wake-up offset. That is the price of leaving the reference clock
+/// second): a loop that kept its own grid would see it as a growing wake-up offset and, after enough seconds, count every
+/// cycle an overrun, which is why the cerebellum's loop moves its schedule by <see cref="TakeCorrectionNs"/> instead. That is the price of leaving the reference clock
 /// free-running; making the reference follow the host ("master clock" mode, writing the reference's offset) is not done.
 /// </remarks>
 public sealed class DcLoopPacing
@@ -33,6 +34,19 @@ public sealed class DcLoopPacing
     {
         _pendingNs += PhaseLock.Update(referenceClockTimeNs);
         Observations++;
+    }
+
+    /// <summary>
+    /// Applies the pending correction and returns it (0 when no good frame came since the last call): a loop that moves
+    /// its own schedule by this each cycle (the cerebellum's <c>CycleLoop</c> through <c>DcLockedPacer</c>) measures its
+    /// lateness and overruns against the deadlines it really waits for, however far the shift has drifted.
+    /// </summary>
+    public long TakeCorrectionNs()
+    {
+        long correction = _pendingNs;
+        ShiftNs += correction;
+        _pendingNs = 0;
+        return correction;
     }
 
     /// <summary>The deadline to really wait for: <paramref name="deadlineNs"/> of the loop's grid plus the shift, after applying the pending correction.</summary>

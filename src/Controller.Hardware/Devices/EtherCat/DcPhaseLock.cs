@@ -8,7 +8,7 @@ namespace Controller.Hardware.Devices.EtherCat;
 /// the period, wrapped to ±period/2): the integral term settles on the host-versus-DC clock rate difference, the
 /// proportional term removes the phase error. Allocation-free, lock-free, no exceptions per cycle.
 /// <para>Plugging it into the cerebellum's loop: <see cref="DcLoopPacing"/> applies each correction once to a deadline shift,
-/// and the cerebellum's <c>DcLockedPacer</c> waits for the loop's deadlines moved by that shift; the cycle body calls
+/// and the cerebellum's <c>DcLockedPacer</c> moves the loop's deadlines by each correction; the cycle body calls
 /// <see cref="DcLoopPacing.Observe"/> after each good <see cref="ProcessDataCycle.Exchange"/> (the CiA 402 EtherCAT driver
 /// does it itself). The loop's deadlines stay a fixed grid; the shift carries the lock.</para>
 /// </summary>
