@@ -84,6 +84,15 @@ public sealed class LoopBenchReport
     /// <summary>Humanoid body: whether <see cref="ControlStepP99Us"/> is under the 20 µs target; null for idle.</summary>
     [JsonPropertyName("control_step_target_met")] public bool? ControlStepTargetMet { get; init; }
 
+    /// <summary>
+    /// Humanoid body: 99th-percentile CPU time of the control step on the loop thread (its wall time less the time it was
+    /// preempted, e.g. by the twins and plant sharing the cores); null for idle or where the thread CPU clock is missing.
+    /// </summary>
+    [JsonPropertyName("control_step_cpu_p99_us")] public double? ControlStepCpuP99Us { get; init; }
+
+    /// <summary>Humanoid body: median CPU time of the control step; null for idle.</summary>
+    [JsonPropertyName("control_step_cpu_p50_us")] public double? ControlStepCpuP50Us { get; init; }
+
     /// <summary>Humanoid body: median bus I/O per cycle (every bus's Read plus every bus's Write, waits for replies included).</summary>
     [JsonPropertyName("bus_io_p50_us")] public double? BusIoP50Us { get; init; }
 

@@ -20,6 +20,8 @@ public static class LoopBenchTable
         {
             output.WriteLine($"control step (controllers + gravity compensation + safety), µs: p50 {r.ControlStepP50Us:0.00}  p99 {step:0.00}  max {r.ControlStepMaxUs:0.0}   " +
                 $"target p99 < {LoopBenchmark.ControlStepTargetUs} µs: {(r.ControlStepTargetMet == true ? "met" : "NOT MET")}");
+            if (r.ControlStepCpuP99Us is { } cpu)
+                output.WriteLine($"control step on-CPU time (without preemption by the twins and plant sharing the cores), µs: p50 {r.ControlStepCpuP50Us:0.00}  p99 {cpu:0.00}");
             output.WriteLine($"bus I/O (read + write, every bus), µs: p50 {r.BusIoP50Us:0.0}  p99 {r.BusIoP99Us:0.0}  max {r.BusIoMaxUs:0.0}   (read p99 {r.BusReadP99Us:0.0}, write p99 {r.BusWriteP99Us:0.0})");
             output.WriteLine($"bus faults during the run: {r.BusFaults}   plant steps: {r.PlantSteps}");
         }

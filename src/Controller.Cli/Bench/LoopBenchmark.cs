@@ -183,6 +183,8 @@ public static class LoopBenchmark
             ControlStepP99Us = Us(figures?.Phases.UpdateTimes.Percentile(0.99)),
             ControlStepMaxUs = Us(figures?.Phases.UpdateTimes.Max),
             ControlStepTargetMet = figures is null ? null : figures.Phases.UpdateTimes.Percentile(0.99) / 1000.0 < ControlStepTargetUs,
+            ControlStepCpuP50Us = figures is { Phases.UpdateCpuTimes.Count: > 0 } ? Us(figures.Phases.UpdateCpuTimes.Percentile(0.50)) : null,
+            ControlStepCpuP99Us = figures is { Phases.UpdateCpuTimes.Count: > 0 } ? Us(figures.Phases.UpdateCpuTimes.Percentile(0.99)) : null,
             BusIoP50Us = Us(figures?.Phases.BusIoTimes.Percentile(0.50)),
             BusIoP99Us = Us(figures?.Phases.BusIoTimes.Percentile(0.99)),
             BusIoMaxUs = Us(figures?.Phases.BusIoTimes.Max),

@@ -28,6 +28,12 @@ public struct LoopBodyPhaseTimer<TBody> : ICycleBody where TBody : ICycleBody
     /// <summary>Read + Write time per cycle (ns): the bus I/O.</summary>
     public LatencyHistogram BusIoTimes { get; } = new();
 
+    /// <summary>
+    /// The loop thread's CPU time per <c>Update</c> (<see cref="ThreadCpuClock"/>): the control step without the time the
+    /// thread was preempted by the twins and the plant sharing its cores. Empty where the clock cannot be read.
+    /// </summary>
+    public LatencyHistogram UpdateCpuTimes { get; } = new();
+
     /// <summary>Read time per cycle (ns).</summary>
     public LatencyHistogram ReadTimes { get; } = new();
 
@@ -38,6 +44,7 @@ public struct LoopBodyPhaseTimer<TBody> : ICycleBody where TBody : ICycleBody
     public readonly void Reset()
     {
         UpdateTimes.Reset();
+        UpdateCpuTimes.Reset();
         BusIoTimes.Reset();
         ReadTimes.Reset();
         WriteTimes.Reset();
@@ -55,9 +62,11 @@ public struct LoopBodyPhaseTimer<TBody> : ICycleBody where TBody : ICycleBody
     /// <inheritdoc />
     public void Update(in CycleTime time)
     {
+        long cpuStart = ThreadCpuClock.NowNs();
         long start = MonotonicClock.Now();
         _body.Update(time);
         UpdateTimes.Record(MonotonicClock.Now() - start);
+        if (cpuStart >= 0) UpdateCpuTimes.Record(ThreadCpuClock.NowNs() - cpuStart);
     }
 
     /// <inheritdoc />

@@ -31,6 +31,9 @@ public class BenchLoopHumanoidCommandTests
             // The cycle did real work: a G1 RNEA per cycle cannot take less than a few hundred nanoseconds, and the
             // physics ran beside the loop while the buses exchanged frames with the twins.
             Assert.True(root.GetProperty("control_step_p99_us").GetDouble() > 0.2, output);
+            // On-CPU time of the same step: real work, never more than its wall time (plus the clock's own syscall).
+            double cpuP99 = root.GetProperty("control_step_cpu_p99_us").GetDouble();
+            Assert.InRange(cpuP99, 0.2, root.GetProperty("control_step_max_us").GetDouble() + 50);
             Assert.True(root.GetProperty("bus_io_p99_us").GetDouble() > 0, output);
             Assert.True(root.GetProperty("plant_steps").GetInt64() > 0, output);
             Assert.Equal(0, root.GetProperty("loop_allocated_bytes").GetInt64());
