@@ -65,6 +65,9 @@ public sealed class EtherCatBenchReport
     /// <summary>Each step of the search: rate and missed cycles.</summary>
     [JsonPropertyName("max_rate_steps")] public required IReadOnlyList<EtherCatRateStep> MaxRateSteps { get; init; }
 
+    /// <summary>What the cyclic thread was granted (SCHED_FIFO, memory lock), one line each.</summary>
+    [JsonPropertyName("realtime")] public IReadOnlyList<string> Realtime { get; init; } = [];
+
     /// <summary>The machine.</summary>
     [JsonPropertyName("environment")] public required BenchEnvironment Environment { get; init; }
 }

@@ -28,6 +28,8 @@ internal sealed class EtherCatBenchRig : IDisposable
         _namespace = ns;
         Segment = segment;
         Transport = transport;
+        // The slaves answer at normal priority: on this project's virtual machines a SCHED_FIFO slave thread made the veth
+        // round trip several times longer (its softirq work waits behind the real-time thread).
         _server = segment.Serve(slaveSide);
         Port = new EtherCatPort(master, EtherCatEndpoint.MasterMac, timeoutNs: 200_000_000);
     }

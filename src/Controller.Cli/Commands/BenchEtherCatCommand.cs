@@ -36,9 +36,15 @@ public static class BenchEtherCatCommand
         });
         var inProcess = new Option<bool>("--in-process") { Description = "Simulated slaves behind an in-process virtual NIC instead of a veth pair (no root needed)." };
         var json = new Option<FileInfo?>("--json") { Description = "Write the report as JSON to this file." };
+        var priority = new Option<int>("--priority") { Description = "SCHED_FIFO priority of the cyclic thread (0: none; 1..99).", DefaultValueFactory = _ => 0 };
+        priority.Validators.Add(r =>
+        {
+            int p = r.GetValueOrDefault<int>();
+            if (p is < 0 or > 99) r.AddError($"--priority must be 0 (none) or 1..99; it is {p}.");
+        });
         var command = new Command("ethercat", "Cyclic LRW+FRMW with simulated EtherCAT slaves over a veth pair: round trip, wkc errors, allocations, max rate.")
         {
-            slaves, rate, seconds, maxRateSeconds, inProcess, json,
+            slaves, rate, seconds, maxRateSeconds, inProcess, priority, json,
         };
         command.SetAction(parse =>
         {
@@ -53,7 +59,7 @@ public static class BenchEtherCatCommand
             try
             {
                 report = EtherCatBenchmark.Run(new EtherCatBenchmark.Settings(parse.GetValue(slaves), parse.GetValue(rate), parse.GetValue(seconds),
-                    parse.GetValue(maxRateSeconds), local), output);
+                    parse.GetValue(maxRateSeconds), local, parse.GetValue(priority)), output);
             }
             catch (Exception e) when (e is IOException or Controller.Hardware.Devices.EtherCat.EtherCatException)
             {
